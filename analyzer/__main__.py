@@ -1,0 +1,7 @@
+"""Allow ``python -m analyzer``."""
+
+import sys
+
+from analyzer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,146 @@
+"""Run the whole analysis: parse, classify, extract, apply rules, summarise risk.
+
+``Analyzer.load`` builds every heavy resource once (spaCy, the classifier, the rule
+packs); ``analyze`` is then cheap per file, and ``analyze_many`` turns failures into
+values so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import analyzer
+from analyzer.errors import AnalyzerError
+from analyzer.ingest import Limits, read_blocks
+from analyzer.segment import segment_clauses
+from analyzer.types import (
+    AnalysisResult,
+    Document,
+    FileError,
+    FileResult,
+    FileStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Loaded resources and the stages that use them."""
+
+    classifier: Any
+    ruleset: Any
+    nlp: Any
+    limits: Limits = Limits()
+
+    @classmethod
+    def load(
+        cls,
+        model_dir: Path | None = None,
+        rules_dir: Path | None = None,
+        limits: Limits | None = None,
+    ) -> Analyzer:
+        """Load the classifier, the rule packs and spaCy once.
+
+        Args:
+            model_dir: folder of the shipped classifier (default: the repo's ``models/``).
+            rules_dir: folder of rule packs (default: the repo's ``rules/``).
+            limits: size and page limits for input files.
+
+        Raises:
+            ModelError: the classifier or spaCy model is missing.
+            RulePackError: a rule pack is broken.
+        """
+        from analyzer.classify.model import ClauseClassifier
+        from analyzer.nlp import load_nlp
+        from analyzer.rules import load_rules
+
+        ruleset = load_rules(rules_dir)
+        classifier = ClauseClassifier.load(model_dir)
+        return cls(classifier=classifier, ruleset=ruleset, nlp=load_nlp(), limits=limits or Limits())
+
+    def parse(self, path: str | Path) -> Document:
+        """Read and segment one file into numbered clauses."""
+        return segment_clauses(read_blocks(path, self.limits))
+
+    def analyze(self, path: str | Path) -> AnalysisResult:
+        """Analyse one file.
+
+        Raises:
+            AnalyzerError: the file cannot be read (its subclass says why).
+        """
+        started = time.perf_counter()
+        document = self.parse(path)
+        parsed = time.perf_counter()
+        result = self.analyze_document(document)
+        timings = (("parse", parsed - started),) + result.timings
+        return _with_timings(result, timings)
+
+    def analyze_document(self, document: Document) -> AnalysisResult:
+        """Classify, extract and flag an already parsed document."""
+        from analyzer.extract import extract_all
+        from analyzer.risk import summarize_risk
+        from analyzer.rules import apply_rules, missing_types
+
+        t0 = time.perf_counter()
+        classifications = self.classifier.classify(document)
+        t1 = time.perf_counter()
+        extraction = extract_all(document, classifications, self.nlp)
+        t2 = time.perf_counter()
+        findings = apply_rules(document, classifications, extraction, self.ruleset, self.nlp)
+        t3 = time.perf_counter()
+        return AnalysisResult(
+            document=document,
+            classifications=classifications,
+            findings=findings,
+            extraction=extraction,
+            risk=summarize_risk(findings),
+            missing_types=missing_types(classifications, self.ruleset),
+            versions=(
+                ("analyzer", analyzer.__version__),
+                ("model", str(getattr(self.classifier, "version", ""))),
+                ("rules", str(getattr(self.ruleset, "version", ""))),
+            ),
+            timings=(("classify", t1 - t0), ("extract", t2 - t1), ("rules", t3 - t2)),
+        )
+
+    def analyze_many(self, paths: Iterable[str | Path]) -> Iterator[FileResult]:
+        """Analyse files one by one, yielding one result per file, failures included."""
+        for path in paths:
+            yield self.try_analyze(path)
+
+    def try_analyze(self, path: str | Path) -> FileResult:
+        """Analyse one file and return its outcome as a value."""
+        try:
+            result = self.analyze(path)
+        except AnalyzerError as error:
+            return FileResult(
+                path=str(path),
+                status=FileStatus.FAILED,
+                error=FileError(code=error.code, exit_code=error.exit_code, message=str(error)),
+            )
+        except Exception as error:  # noqa: BLE001 - batch boundary: report, never lose the batch
+            logger.exception("unexpected failure on %s", path)
+            return FileResult(
+                path=str(path),
+                status=FileStatus.FAILED,
+                error=FileError(
+                    code="internal",
+                    exit_code=1,
+                    message=f"{path}: internal error ({type(error).__name__}: {error}); "
+                    "please report it with the file type and size",
+                ),
+            )
+        status = FileStatus.PARTIAL if result.document.warnings else FileStatus.OK
+        return FileResult(path=str(path), status=status, result=result)
+
+
+def _with_timings(result: AnalysisResult, timings: tuple[tuple[str, float], ...]) -> AnalysisResult:
+    from dataclasses import replace
+
+    return replace(result, timings=timings)

@@ -172,3 +172,47 @@ def make_result(
         risk=risk, missing_types=(ClauseType.EXIT_TRANSITION, ClauseType.DATA_PROTECTION),
         versions=(("analyzer", "0.1.0"), ("model", "test"), ("rules", "test")),
     )
+
+
+def write_docx(path, clauses=CLAUSES) -> None:
+    """Write a DOCX whose paragraphs match ``make_document``'s clauses (split into runs)."""
+    import docx
+
+    doc = docx.Document()
+    for number, heading, _type, body in clauses:
+        doc.add_heading(f"{number}. {heading}", level=1)
+        para = doc.add_paragraph()
+        # several runs per paragraph, as Word writes them, so anchoring must split runs
+        words = body.split(" ")
+        half = len(words) // 2
+        para.add_run(" ".join(words[:half]) + " ")
+        para.add_run(" ".join(words[half:])).bold = True
+    doc.save(str(path))
+
+
+def write_pdf(path, clauses=CLAUSES) -> None:
+    """Write a PDF with the same clauses as text, via reportlab."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=LETTER)
+    y = 720
+    for number, heading, _type, body in clauses:
+        pdf.setFont("Helvetica-Bold", 12)
+        pdf.drawString(72, y, f"{number}. {heading}")
+        y -= 18
+        pdf.setFont("Helvetica", 10)
+        line = ""
+        for word in body.split():
+            if len(line) + len(word) > 85:
+                pdf.drawString(72, y, line)
+                y -= 14
+                line = ""
+            line = f"{line} {word}".strip()
+        if line:
+            pdf.drawString(72, y, line)
+            y -= 24
+        if y < 120:
+            pdf.showPage()
+            y = 720
+    pdf.save()

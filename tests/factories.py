@@ -216,3 +216,15 @@ def write_pdf(path, clauses=CLAUSES) -> None:
             pdf.showPage()
             y = 720
     pdf.save()
+
+
+class FakeAnalyzer:
+    """Stands in for ``pipeline.Analyzer`` where the UI, not the analysis, is under test."""
+
+    def try_analyze(self, path):
+        """Return a FileResult with the factory analysis named after the file."""
+        from pathlib import Path
+
+        from analyzer.types import FileResult, FileStatus
+
+        return FileResult(str(path), FileStatus.OK, make_result(Path(path).name))

@@ -54,3 +54,18 @@ def export_json(
 def json_bytes(result: AnalysisResult, decisions: DecisionSet | None = None) -> bytes:
     """Return the JSON report as bytes (for a download button)."""
     return json.dumps(to_json_report(result, decisions), indent=2, ensure_ascii=False).encode()
+
+
+def comparison_to_json(comparison: Any) -> dict[str, Any]:
+    """Return a bid comparison as JSON-ready data (the ``compare --format json`` output)."""
+    from dataclasses import asdict
+
+    data = asdict(comparison)
+    data["scenario"]["derived"] = {
+        "handled_minutes": comparison.scenario.handled_minutes,
+        "workload_hours": comparison.scenario.workload_hours,
+        "productive_hours": comparison.scenario.productive_hours,
+        "productive_hours_per_fte": comparison.scenario.productive_hours_per_fte,
+        "fte": comparison.scenario.fte,
+    }
+    return json.loads(json.dumps(data, default=str))

@@ -1,0 +1,218 @@
+"""Evaluate a clause model on any CUAD-layout folder.
+
+Two independent checks:
+
+* heading labels: clauses whose own heading maps to a type are classified from their
+  body alone (heading removed), then with the heading; per-type precision, recall, F1 and
+  macro F1 over the types with at least ``min_support`` clauses in that folder;
+* CUAD spans (when ``master_clauses.csv`` is present): the share of expert spans of a mapped
+  category that lie in a clause the model labels with the mapped type, clauses classified
+  as in use (own heading when there is one).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analyzer.types import ClauseType, Document
+
+logger = logging.getLogger(__name__)
+
+MIN_SUPPORT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class TypeScore:
+    """Precision, recall and F1 of one type."""
+
+    label: str
+    support: int
+    predicted: int
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass(frozen=True, slots=True)
+class TypeReport:
+    """Per-type scores plus macro (over frequent types) and micro F1."""
+
+    rows: tuple[TypeScore, ...]
+    macro_f1: float
+    macro_f1_all: float
+    micro_f1: float
+    min_support: int
+    n: int
+
+    def frequent(self) -> tuple[TypeScore, ...]:
+        """Return the rows of types with at least ``min_support`` true clauses."""
+        return tuple(r for r in self.rows if r.support >= self.min_support)
+
+
+def type_report(y_true: Sequence[str], y_pred: Sequence[str], min_support: int = MIN_SUPPORT
+                ) -> TypeReport:
+    """Return per-type scores; ``other`` predictions count as misses, never as a type."""
+    true_c, pred_c = Counter(y_true), Counter(p for p in y_pred if p != "other")
+    hit_c = Counter(t for t, p in zip(y_true, y_pred, strict=True) if t == p)
+    rows = []
+    for label in sorted(set(true_c) | set(pred_c)):
+        tp, sup, pred = hit_c[label], true_c[label], pred_c[label]
+        p = tp / pred if pred else 0.0
+        r = tp / sup if sup else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        rows.append(TypeScore(label, sup, pred, p, r, f))
+    freq = [r.f1 for r in rows if r.support >= min_support]
+    present = [r.f1 for r in rows if r.support > 0]
+    n = len(y_true)
+    micro = sum(hit_c.values()) / n if n else 0.0
+    return TypeReport(
+        tuple(rows),
+        sum(freq) / len(freq) if freq else 0.0,
+        sum(present) / len(present) if present else 0.0,
+        micro,
+        min_support,
+        n,
+    )
+
+
+def confusions(y_true: Sequence[str], y_pred: Sequence[str], top: int = 12
+               ) -> list[tuple[str, str, int]]:
+    """Return the most frequent (true, predicted) disagreements."""
+    c = Counter((t, p) for t, p in zip(y_true, y_pred, strict=True) if t != p)
+    return [(t, p, n) for (t, p), n in c.most_common(top)]
+
+
+@dataclass
+class SpanCheck:
+    """CUAD-span recall per mapped category."""
+
+    hits: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
+    unlocated: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def recall(self) -> float:
+        """Share of located spans that fall in a clause of a mapped type."""
+        total = sum(self.total.values())
+        return sum(self.hits.values()) / total if total else 0.0
+
+
+def span_check(
+    documents: Sequence[tuple[str, Document, Sequence[ClauseType]]],
+    spans_by_contract: dict,
+) -> SpanCheck:
+    """Check expert spans against the clause types predicted for each document.
+
+    ``documents`` holds (contract key, document, label per clause).
+    """
+    from analyzer.classify.dataset import TextIndex, clauses_over
+
+    check = SpanCheck()
+    for key, document, labels in documents:
+        spans = spans_by_contract.get(key, [])
+        if not spans:
+            continue
+        index = TextIndex(document.text)
+        for span in spans:
+            where = index.find(span.text)
+            if where is None:
+                check.unlocated[span.category] += 1
+                continue
+            check.total[span.category] += 1
+            over = clauses_over(document, *where)
+            if any(labels[i] in span.types for i in over):
+                check.hits[span.category] += 1
+    return check
+
+
+@dataclass
+class Evaluation:
+    """Everything ``evaluate`` prints."""
+
+    contracts: int
+    body: TypeReport
+    heading: TypeReport
+    body_confusions: list[tuple[str, str, int]]
+    spans: SpanCheck | None
+    clauses_total: int
+    seconds: float
+
+
+def evaluate_folder(
+    corpus: Path,
+    model_dir: Path | None = None,
+    loader: Callable[[Path], Document] | None = None,
+    min_support: int = MIN_SUPPORT,
+) -> Evaluation:
+    """Run the shipped (or given) model over a CUAD-layout folder."""
+    import time
+
+    from analyzer.classify.dataset import read_corpus, read_master_clauses, usable
+    from analyzer.classify.model import ClauseClassifier
+
+    t0 = time.perf_counter()
+    model = ClauseClassifier.load(model_dir)
+    y_true: list[str] = []
+    bodies: list[str] = []
+    heads: list[str] = []
+    docs: list[tuple[str, Document, Sequence[ClauseType]]] = []
+    n_contracts = n_clauses = 0
+    for contract in read_corpus(corpus, loader=loader):
+        n_contracts += 1
+        n_clauses += len(contract.document.clauses)
+        docs.append((contract.name, contract.document,
+                     [c.label for c in model.classify(contract.document)]))
+        for e in contract.examples:
+            if usable(e):
+                y_true.append(str(e.label))
+                bodies.append(e.body)
+                heads.append(e.heading)
+    body_pred = [str(p.label) for p in model.predict([None] * len(bodies), bodies)]
+    head_pred = [str(p.label) for p in model.predict(heads, bodies)]
+    csv_path = corpus / "master_clauses.csv"
+    spans = span_check(docs, read_master_clauses(csv_path)) if csv_path.is_file() else None
+    return Evaluation(
+        n_contracts,
+        type_report(y_true, body_pred, min_support),
+        type_report(y_true, head_pred, min_support),
+        confusions(y_true, body_pred),
+        spans,
+        n_clauses,
+        time.perf_counter() - t0,
+    )
+
+
+def format_report(ev: Evaluation) -> str:
+    """Return the evaluation as text; the last line is ``macro F1: X.XXX``."""
+    lines = [
+        f"contracts: {ev.contracts}  clauses: {ev.clauses_total}  "
+        f"heading-labelled clauses: {ev.body.n}",
+        "body only (own heading removed):",
+        f"{'type':<28}{'n':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}",
+    ]
+    for r in ev.body.rows:
+        mark = "" if r.support >= ev.body.min_support else "  (<%d)" % ev.body.min_support
+        lines.append(f"{r.label:<28}{r.support:>6}{r.predicted:>6}{r.precision:>7.3f}"
+                     f"{r.recall:>7.3f}{r.f1:>7.3f}{mark}")
+    lines.append(f"micro F1 (accuracy): {ev.body.micro_f1:.3f}   "
+                 f"with heading: macro F1 {ev.heading.macro_f1:.3f}, "
+                 f"micro F1 {ev.heading.micro_f1:.3f}")
+    if ev.body_confusions:
+        lines.append("top confusions (true -> predicted): " + "; ".join(
+            f"{t}->{p} {n}" for t, p, n in ev.body_confusions[:8]))
+    if ev.spans is not None:
+        lines.append("CUAD-span check (share of expert spans in a clause of the mapped type):")
+        for cat in sorted(ev.spans.total):
+            tot = ev.spans.total[cat]
+            lines.append(f"  {cat:<36}{ev.spans.hits[cat]:>5}/{tot:<5}{ev.spans.hits[cat] / tot:.3f}")
+        lines.append(f"CUAD-span recall: {ev.spans.recall:.3f} "
+                     f"({sum(ev.spans.hits.values())}/{sum(ev.spans.total.values())}; "
+                     f"{sum(ev.spans.unlocated.values())} spans not located in the text)")
+    frequent = len(ev.body.frequent())
+    lines.append(f"types with >= {ev.body.min_support} clauses: {frequent}")
+    lines.append(f"macro F1: {ev.body.macro_f1:.3f}")
+    return "\n".join(lines)

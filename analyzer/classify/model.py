@@ -1,0 +1,224 @@
+"""``ClauseClassifier``: the shipped clause-type model behind one small API.
+
+A model folder holds ``model_card.json`` (kind, labels, threshold, version, settings and
+measured numbers) plus the artefacts of its kind: ``clause_model.skops`` (scikit-learn),
+``spacy_textcat/`` (spaCy ``to_disk``) or both (ensemble: mean of the two probability
+vectors). Nothing is unpickled. Loading is cached per folder, so a process loads a model
+once however many documents it classifies.
+
+The clause's own heading is a strong signal and is used when the clause has one
+(``own_heading``); an inherited heading is not, because it names the parent's job. A top
+probability below ``threshold`` gives ``other``: the clause is kept, but no rule treats it
+as a typed clause.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+import analyzer
+from analyzer.classify.labels import normalise_heading
+from analyzer.errors import ModelError
+from analyzer.types import Classification, ClauseType, Document
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL_DIR = Path(analyzer.__file__).resolve().parents[1] / "models"
+CARD_FILE = "model_card.json"
+SKLEARN_FILE = "clause_model.skops"
+SPACY_DIR = "spacy_textcat"
+KINDS = ("sklearn", "spacy", "ensemble")
+DEFAULT_THRESHOLD = 0.30
+N_ALTERNATIVES = 3
+BODY_MAX_CHARS = 3000  # the word features read at most this much of a clause
+
+_SPACE = re.compile(r"\s+")
+
+
+def prepare_body(text: str | None) -> str:
+    """Return a clause body as the models read it: one-spaced and bounded in length."""
+    return _SPACE.sub(" ", text or "").strip()[:BODY_MAX_CHARS]
+
+
+def prepare_heading(heading: str | None) -> str:
+    """Return a heading as the models read it: normalised words, no numbering."""
+    return normalise_heading(heading) if heading else ""
+
+
+class Backend(Protocol):
+    """Anything that scores (heading, body) pairs over a fixed label order."""
+
+    def predict_proba(self, headings: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
+        """Return an (n, labels) array of probabilities."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """The type of one (heading, body) pair, before it is tied to a clause id."""
+
+    label: ClauseType
+    score: float
+    alternatives: tuple[tuple[ClauseType, float], ...]
+
+
+class SklearnBackend:
+    """Adapter from the scikit-learn pipeline to ``Backend``."""
+
+    def __init__(self, pipeline: Any, labels: Sequence[str], params: Any) -> None:
+        self.pipeline = pipeline
+        self.params = params
+        classes = [str(c) for c in pipeline.classes_]
+        missing = set(labels) - set(classes)
+        if missing:
+            raise ModelError(f"scikit-learn model lacks labels {sorted(missing)}")
+        self._order = [classes.index(label) for label in labels]
+
+    def predict_proba(self, headings: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
+        """Return an (n, labels) array of probabilities."""
+        from analyzer.classify.sklearn_model import make_inputs
+
+        rows = make_inputs(list(headings), list(bodies), self.params)
+        return self.pipeline.predict_proba(rows)[:, self._order]
+
+
+class EnsembleBackend:
+    """Weighted mean of several backends' probabilities."""
+
+    def __init__(self, members: Sequence[Backend], weights: Sequence[float]) -> None:
+        self.members = tuple(members)
+        total = float(sum(weights))
+        self.weights = tuple(w / total for w in weights)
+
+    def predict_proba(self, headings: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
+        """Return the weighted mean of the members' probabilities."""
+        out = None
+        for member, weight in zip(self.members, self.weights, strict=True):
+            p = member.predict_proba(headings, bodies) * weight
+            out = p if out is None else out + p
+        assert out is not None
+        return out
+
+
+class ClauseClassifier:
+    """Label clauses with a ``ClauseType`` and a calibrated confidence."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        labels: Sequence[str],
+        version: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        card: dict[str, Any] | None = None,
+    ) -> None:
+        self.backend = backend
+        self.labels = tuple(ClauseType(label) for label in labels)
+        self.version = version
+        self.threshold = threshold
+        self.card = card or {}
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> ClauseClassifier:
+        """Return the model in ``model_dir`` (default: the repo's ``models/``), loaded once.
+
+        Raises:
+            ModelError: the folder, its card or an artefact is missing or unreadable.
+        """
+        return _load_cached(str(Path(model_dir or DEFAULT_MODEL_DIR).resolve()))
+
+    @classmethod
+    def _load_uncached(cls, model_dir: Path) -> ClauseClassifier:
+        card_path = model_dir / CARD_FILE
+        try:
+            card = json.loads(card_path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ModelError("no clause model here (model_card.json missing); run "
+                             "`contract-analyzer train --corpus DIR`", str(model_dir)) from exc
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"unreadable model card: {exc}", str(card_path)) from exc
+        try:
+            kind = card["kind"]
+            labels = list(card["labels"])
+            version = str(card["version"])
+        except (KeyError, TypeError) as exc:
+            raise ModelError(f"model card lacks {exc}", str(card_path)) from exc
+        if kind not in KINDS:
+            raise ModelError(f"unknown model kind {kind!r}", str(card_path))
+        members: list[Backend] = []
+        if kind in ("sklearn", "ensemble"):
+            from analyzer.classify.sklearn_model import SklearnParams, load_pipeline
+
+            params = _params_from(card.get("sklearn_params", {}))
+            members.append(SklearnBackend(load_pipeline(model_dir / SKLEARN_FILE), labels, params))
+        if kind in ("spacy", "ensemble"):
+            from analyzer.classify.spacy_textcat import SpacyTextcat
+
+            members.append(SpacyTextcat.load(model_dir / SPACY_DIR, labels))
+        backend: Backend = members[0]
+        if kind == "ensemble":
+            backend = EnsembleBackend(members, card.get("ensemble_weights", [1.0] * len(members)))
+        threshold = float(card.get("threshold", DEFAULT_THRESHOLD))
+        logger.info("loaded clause model %s (%s) from %s", version, kind, model_dir)
+        return cls(backend, labels, version, threshold, card)
+
+    # --------------------------------------------------------------- predicting
+
+    def predict_proba(self, headings: Sequence[str | None], bodies: Sequence[str]) -> np.ndarray:
+        """Return an (n, labels) probability array for raw headings and bodies."""
+        if len(headings) != len(bodies):
+            raise ValueError("headings and bodies differ in length")
+        if not bodies:
+            return np.zeros((0, len(self.labels)))
+        return self.backend.predict_proba(
+            [prepare_heading(h) for h in headings], [prepare_body(b) for b in bodies]
+        )
+
+    def predict(self, headings: Sequence[str | None], bodies: Sequence[str]) -> list[Prediction]:
+        """Return one ``Prediction`` per (heading, body); ``None`` heading = body only."""
+        proba = self.predict_proba(headings, bodies)
+        out: list[Prediction] = []
+        top = np.argsort(-proba, axis=1)[:, : N_ALTERNATIVES + 1]
+        for row, order in zip(proba, top, strict=True):
+            best = int(order[0])
+            score = float(row[best])
+            label = self.labels[best] if score >= self.threshold else ClauseType.OTHER
+            start = 0 if label is ClauseType.OTHER else 1
+            alternatives = tuple(
+                (self.labels[int(i)], round(float(row[int(i)]), 4))
+                for i in order[start : start + N_ALTERNATIVES]
+            )
+            out.append(Prediction(label, round(score, 4), alternatives))
+        return out
+
+    def classify(self, document: Document) -> tuple[Classification, ...]:
+        """Return one ``Classification`` per clause, in clause order."""
+        clauses = document.clauses
+        headings = [c.heading if c.own_heading else None for c in clauses]
+        predictions = self.predict(headings, [c.text for c in clauses])
+        return tuple(
+            Classification(c.id, p.label, p.score, p.alternatives, self.version)
+            for c, p in zip(clauses, predictions, strict=True)
+        )
+
+
+def _params_from(data: dict[str, Any]) -> Any:
+    from analyzer.classify.sklearn_model import SklearnParams
+
+    known = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items()
+             if k in SklearnParams.__dataclass_fields__}
+    return SklearnParams(**known)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(model_dir: str) -> ClauseClassifier:
+    return ClauseClassifier._load_uncached(Path(model_dir))

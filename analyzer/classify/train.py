@@ -1,0 +1,267 @@
+"""Train the clause models, compare them in grouped cross-validation, save the chosen one.
+
+Every CUAD example is used twice in training (with its own heading and without it), so the
+shipped model uses a heading when a clause has one and still types a bare body. Hand-written
+examples join every training fold and are never in a test fold. Cross-validation is
+StratifiedGroupKFold by contract with a fixed seed; the headline is body-only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from analyzer.classify.dataset import (
+    LabelledClause,
+    grouped_folds,
+    load_handwritten,
+    read_corpus,
+    usable,
+)
+from analyzer.classify.evaluate import TypeReport, type_report
+from analyzer.classify.model import (
+    CARD_FILE,
+    DEFAULT_THRESHOLD,
+    SKLEARN_FILE,
+    SPACY_DIR,
+    ClauseClassifier,
+    SklearnBackend,
+    prepare_body,
+    prepare_heading,
+)
+from analyzer.classify.sklearn_model import SklearnParams, build_pipeline, make_inputs
+from analyzer.types import Document
+
+logger = logging.getLogger(__name__)
+
+SEED = 13
+MIN_SUPPORT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class TrainRows:
+    """Model-ready training rows (after heading/no-heading duplication)."""
+
+    headings: list[str]
+    bodies: list[str]
+    labels: list[str]
+
+
+def training_rows(examples: Sequence[LabelledClause]) -> TrainRows:
+    """Return each example with its heading, plus without it when the body is usable."""
+    headings, bodies, labels = [], [], []
+    for e in examples:
+        head, body = prepare_heading(e.heading), prepare_body(e.body)
+        if head:
+            headings.append(head)
+            bodies.append(body)
+            labels.append(str(e.label))
+        if usable(e):
+            headings.append("")
+            bodies.append(body)
+            labels.append(str(e.label))
+    return TrainRows(headings, bodies, labels)
+
+
+def fit_sklearn(examples: Sequence[LabelledClause], params: SklearnParams, seed: int = SEED) -> Any:
+    """Fit the scikit-learn pipeline on examples."""
+    rows = training_rows(examples)
+    pipeline = build_pipeline(params, seed)
+    pipeline.fit(make_inputs(rows.headings, rows.bodies, params), rows.labels)
+    return pipeline
+
+
+def fit_spacy(examples: Sequence[LabelledClause], labels: Sequence[str], seed: int = SEED,
+              max_epochs: int | None = None) -> Any:
+    """Train the spaCy textcat on examples (a 5% slice is spaCy's progress dev set)."""
+    from analyzer.classify.spacy_textcat import spacy_text, train_textcat
+
+    rows = training_rows(examples)
+    texts = [spacy_text(h, b) for h, b in zip(rows.headings, rows.bodies, strict=True)]
+    rng = np.random.default_rng(seed)
+    dev = rng.choice(len(texts), size=max(1, len(texts) // 20), replace=False)
+    return train_textcat(texts, rows.labels, [texts[i] for i in dev],
+                         [rows.labels[i] for i in dev], labels, seed, max_epochs)
+
+
+# ------------------------------------------------------------------ cross-validation
+
+
+@dataclass
+class CVResult:
+    """Out-of-fold predictions of every compared model, and what the folds looked like."""
+
+    labels: list[str]
+    y_true: list[str]
+    contracts: list[str]
+    proba: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # kind -> mode -> P
+    folds: list[dict[str, int]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def predictions(self, kind: str, mode: str, threshold: float = 0.0) -> list[str]:
+        """Return out-of-fold labels for a model and mode ("body" or "heading")."""
+        p = self.proba[kind][mode]
+        best = p.argmax(axis=1)
+        return [self.labels[i] if p[r, i] >= threshold else "other" for r, i in enumerate(best)]
+
+    def report(self, kind: str, mode: str, threshold: float = 0.0) -> TypeReport:
+        """Return per-type precision/recall/F1 of out-of-fold predictions."""
+        return type_report(self.y_true, self.predictions(kind, mode, threshold), MIN_SUPPORT)
+
+
+def cross_validate(
+    examples: Sequence[LabelledClause],
+    handwritten: Sequence[LabelledClause],
+    kinds: Sequence[str] = ("sklearn", "spacy"),
+    n_folds: int = 5,
+    seed: int = SEED,
+    params: SklearnParams | None = None,
+    spacy_epochs: int | None = None,
+) -> CVResult:
+    """Run grouped k-fold CV of each model kind on the same folds.
+
+    Only usable examples (enough body words) are evaluated; all go to training folds.
+    """
+    params = params or SklearnParams()
+    evaluable = [i for i, e in enumerate(examples) if usable(e)]
+    labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
+    ev = [examples[i] for i in evaluable]
+    result = CVResult(labels, [str(e.label) for e in ev], [e.contract for e in ev])
+    n = len(ev)
+    for kind in [*kinds, *(["ensemble"] if {"sklearn", "spacy"} <= set(kinds) else [])]:
+        result.proba[kind] = {"body": np.zeros((n, len(labels))),
+                              "heading": np.zeros((n, len(labels)))}
+    folds = grouped_folds([e.contract for e in ev], [str(e.label) for e in ev], n_folds, seed)
+    for k, (_, test_idx) in enumerate(folds):
+        test_contracts = {ev[i].contract for i in test_idx}
+        train = [e for e in examples if e.contract not in test_contracts] + list(handwritten)
+        test = [ev[i] for i in test_idx]
+        train_contracts = {e.contract for e in train if e.source == "heading"}
+        result.folds.append({"fold": k + 1, "train_contracts": len(train_contracts),
+                             "test_contracts": len(test_contracts),
+                             "train_clauses": len(train), "test_clauses": len(test)})
+        assert not train_contracts & test_contracts
+        bodies = [prepare_body(e.body) for e in test]
+        heads = [prepare_heading(e.heading) for e in test]
+        blanks = [""] * len(test)
+        members = {}
+        for kind in kinds:
+            t0 = time.perf_counter()
+            if kind == "sklearn":
+                backend = SklearnBackend(fit_sklearn(train, params, seed), labels, params)
+            else:
+                from analyzer.classify.spacy_textcat import SpacyTextcat
+
+                backend = SpacyTextcat(fit_spacy(train, labels, seed, spacy_epochs), labels)
+            result.seconds[kind] = result.seconds.get(kind, 0.0) + time.perf_counter() - t0
+            members[kind] = backend
+            result.proba[kind]["body"][test_idx] = backend.predict_proba(blanks, bodies)
+            result.proba[kind]["heading"][test_idx] = backend.predict_proba(heads, bodies)
+            logger.info("fold %d %s body macro-F1 so far", k + 1, kind)
+        if "ensemble" in result.proba:
+            for mode in ("body", "heading"):
+                result.proba["ensemble"][mode][test_idx] = (
+                    result.proba["sklearn"][mode][test_idx] + result.proba["spacy"][mode][test_idx]
+                ) / 2
+    return result
+
+
+# ------------------------------------------------------------------------- saving
+
+
+def save_model(
+    out: Path,
+    kind: str,
+    labels: Sequence[str],
+    sklearn_pipeline: Any | None,
+    spacy_nlp: Any | None,
+    params: SklearnParams,
+    card_extra: dict[str, Any],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> ClauseClassifier:
+    """Write artefacts and ``model_card.json``; return the model loaded back from disk."""
+    from analyzer.classify.sklearn_model import save_pipeline
+
+    out.mkdir(parents=True, exist_ok=True)
+    if sklearn_pipeline is not None:
+        save_pipeline(sklearn_pipeline, out / SKLEARN_FILE)
+    if spacy_nlp is not None:
+        spacy_nlp.to_disk(out / SPACY_DIR)
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M")
+    card = {
+        "kind": kind,
+        "version": f"clause-{kind}-{stamp}",
+        "labels": list(labels),
+        "threshold": threshold,
+        "sklearn_params": params.to_json(),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        **card_extra,
+    }
+    if kind == "ensemble":
+        card.setdefault("ensemble_weights", [1.0, 1.0])
+    (out / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    from analyzer.classify.model import _load_cached
+
+    _load_cached.cache_clear()
+    return ClauseClassifier.load(out)
+
+
+def collect_examples(
+    corpus: Path, loader: Callable[[Path], Document] | None = None, limit: int | None = None
+) -> tuple[list[LabelledClause], int]:
+    """Return the heading-labelled examples of a corpus and the number of contracts read."""
+    examples: list[LabelledClause] = []
+    n = 0
+    for contract in read_corpus(corpus, loader=loader, limit=limit):
+        n += 1
+        examples.extend(contract.examples)
+    return examples, n
+
+
+def train_and_save(
+    corpus: Path,
+    out: Path,
+    kind: str = "sklearn",
+    n_folds: int = 0,
+    loader: Callable[[Path], Document] | None = None,
+    handwritten_path: Path | None = None,
+    seed: int = SEED,
+    params: SklearnParams | None = None,
+    spacy_epochs: int | None = None,
+) -> tuple[ClauseClassifier, CVResult | None]:
+    """Build the data, optionally cross-validate, fit ``kind`` on everything and save it."""
+    params = params or SklearnParams()
+    examples, n_contracts = collect_examples(corpus, loader)
+    handwritten = list(load_handwritten(handwritten_path))
+    labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
+    logger.info("%d labelled clauses from %d contracts (+%d hand-written)",
+                len(examples), n_contracts, len(handwritten))
+    cv = None
+    kinds = ("sklearn", "spacy") if kind == "ensemble" else (kind,)
+    if n_folds > 1:
+        cv = cross_validate(examples, handwritten, kinds, n_folds, seed, params, spacy_epochs)
+    everything = examples + handwritten
+    pipeline = fit_sklearn(everything, params, seed) if kind in ("sklearn", "ensemble") else None
+    nlp = fit_spacy(everything, labels, seed, spacy_epochs) if kind in ("spacy", "ensemble") else None
+    extra = {
+        "data": {
+            "corpus": corpus.name,
+            "contracts_read": n_contracts,
+            "contracts_with_labels": len({e.contract for e in examples}),
+            "labelled_clauses": len(examples),
+            "evaluable_clauses": sum(1 for e in examples if usable(e)),
+            "handwritten_examples": len(handwritten),
+            "seed": seed,
+        }
+    }
+    return save_model(out, kind, labels, pipeline, nlp, params, extra), cv

@@ -27,7 +27,7 @@ _DECIMAL_RE = re.compile(
 _KEYWORD_RE = re.compile(
     r"(?P<kw>ARTICLE|Article|SECTION|Section|CLAUSE|Clause|§)\s*"
     r"(?P<num>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[ivxlc]{1,7})"
-    r"(?P<suffix>(?:\((?:[a-zA-Z]{1,4}|\d{1,2})\))*)(?P<dot>\.?)(?=[\s:\-–—]|$)"
+    r"(?P<suffix>(?:\((?:[a-zA-Z]{1,4}|\d{1,2})\))*)(?P<dot>\.?)(?=[\s:\-–—]|$|(?<=\.)[A-Z])"
 )
 _PAREN_RE = re.compile(r"\((?P<tok>[a-zA-Z]{1,5}|\d{1,2})\)(?=\s|$)")
 _RPAREN_RE = re.compile(r"(?P<tok>[a-zA-Z]{1,5}|\d{1,2})\)(?=\s)")

@@ -59,6 +59,7 @@ _RECITALS_RE = re.compile(
     r"(?:RECITALS?|Recitals?|BACKGROUND|Background|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|"
     r"Witnesseth|PRELIMINARY STATEMENTS?)[\s:.\-–—]*$"
 )
+_PAGE_NUMBER_RE = re.compile(r"^\d{1,3}\s+(?=[A-Z])")
 _WHEREAS_RE = re.compile(r"(?:WHEREAS|Whereas)\b")
 _SEPARATORS = " \t-–—:."
 _RUNIN_RE = re.compile(r"([^.:;!?\"“]{1,90}?)(\.|:|\s[-–—]\s)\s+(?=\S)")
@@ -201,7 +202,7 @@ def _title_like(text: str, max_words: int = 10) -> bool:
         significant += 1
         if core[0].isupper() or core[0].isdigit():
             capital += 1
-    return significant > 0 and capital >= 0.8 * significant
+    return significant > 0 and capital >= 0.8 * significant and any(c.isalpha() for c in text)
 
 
 def _heading_text(text: str) -> bool:
@@ -386,7 +387,7 @@ class _Builder:
 
     def _leave_preamble(self) -> None:
         """Close the preamble/recitals so the first clause starts at the top level."""
-        if self.mode == "preamble":
+        if self.mode in ("preamble", "signature"):
             self.stack = []
         self.mode = "body"
 
@@ -430,6 +431,21 @@ class _Builder:
                 return other
         return m
 
+    def _as_sublist(self, m: NumberMatch) -> NumberMatch:
+        """Read "1." inside clause 19 (a numbered list restarting) as a list item, not clause 1."""
+        if m.style != "dec" or m.keyword or len(m.parts) != 1 or self.last_decimal is None:
+            return m
+        if decimal_follows(self.last_decimal, m.parts):
+            return m
+        for entry in reversed(self.stack):
+            if entry.style == "list:dec" and entry.match is not None:
+                if m.value == entry.match.value + 1:
+                    return dataclasses.replace(m, style="list:dec", rank=None, label=f"({m.value})")
+                break
+        if m.parts[0] == 1 and self.last_decimal[0] > 1:
+            return dataclasses.replace(m, style="list:dec", rank=None, label="(1)")
+        return m
+
     def _plausible(self, m: NumberMatch, strict: bool) -> bool:
         """Return True if ``m`` can open a clause here; ``strict`` demands the exact sequence."""
         if m.rank is not None:
@@ -445,7 +461,7 @@ class _Builder:
             if strict:
                 return False
             top = self.last_decimal[0] if self.last_decimal else 0
-            return m.parts[0] <= top + 10
+            return m.parts[0] <= top + 50
         if m.complete and m.parts and self.last_decimal and m.parts != self.last_decimal[: len(m.parts)]:
             return not strict and decimal_follows(self.last_decimal, m.parts)
         for entry in self.stack:
@@ -556,9 +572,11 @@ class _Builder:
             return
         m = match_number(text)
         if m is not None:
-            m = self._resolve_ambiguous(m)
-            if self.mode == "preamble" and m.rank is None:
-                m = None  # recital letters "A.", "(a)" stay in the preamble
+            m = self._as_sublist(self._resolve_ambiguous(m))
+            if self.mode == "preamble" and (
+                m.rank is None or not self.preamble_body and not m.printed.endswith(".") and not m.keyword
+            ):
+                m = None  # recital letters "A.", "(a)" and page numbers stay in the preamble
             elif self.mode == "signature" and not (m.style == "dec" and m.parts == (1,)):
                 m = None
             elif not self._plausible(m, strict=para.soft):
@@ -601,11 +619,12 @@ class _Builder:
             if not rest or (_heading_text(rest) and not rest[0].islower()):
                 self._open_attachment(i, att, span, rest)
                 return True
-        if _SIGNATURE_RE.match(text) and self.mode != "signature":
+        if _SIGNATURE_RE.match(_PAGE_NUMBER_RE.sub("", text, 1)) and self.mode != "signature":
             if self.mode == "preamble" and not self.preamble_body:
                 return False
             self.mode = "signature"
             self.prefix = None
+            self.last_decimal = None
             self._open_container(None, "Signature", RANK_ATTACHMENT, False)
             self.stack = self.stack[-1:]
             self._body_pieces(span, 0)
@@ -680,8 +699,11 @@ class _Builder:
                 return True
             self._leave_preamble()
         elif self.mode == "signature":
-            self._add_body(span)
-            return True
+            nxt = self.paras[i + 1].span.text if i + 1 < len(self.paras) else ""
+            if rank > 1 or not _caps_like(text, 12) or match_number(nxt) is None:
+                self._add_body(span)
+                return True
+            self._leave_preamble()
         if self.stack and self.stack[-1].rank is None and not para.from_docx and rank > 1:
             return False  # a title-case line inside a list is body text
         self._open_container(None, _clean_heading(text), rank, True)
@@ -742,6 +764,7 @@ class _Builder:
         if _SIGNATURE_RE.match(rest.text):
             self.mode = "signature"
             self.prefix = None
+            self.last_decimal = None
             self._open_container(None, "Signature", RANK_ATTACHMENT, False)
             self.stack = self.stack[-1:]
             self._body_pieces(rest, 0)
@@ -750,7 +773,7 @@ class _Builder:
         if m is None:  # should not happen: _inline_end accepted it
             self._body_pieces(rest, 0)
             return
-        m = self._resolve_ambiguous(m)
+        m = self._as_sublist(self._resolve_ambiguous(m))
         self._leave_preamble()
         self._numbered_piece(-1, _Para(rest), rest, m, 0)
 
@@ -789,7 +812,7 @@ class _Builder:
                 prev_word = text[: cand.start()].rsplit(" ", 1)[-1]
                 if not (len(prev_word) >= 2 and prev_word.isupper() and prev_word.isalpha()):
                     continue
-            m = self._resolve_ambiguous(m)
+            m = self._as_sublist(self._resolve_ambiguous(m))
             if m.rank is not None:
                 if m.style == "dec" and len(m.parts) == 1 and not m.printed.endswith("."):
                     continue

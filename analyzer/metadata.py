@@ -25,7 +25,7 @@ _TITLE_WORDS = (
     "|LICENCE|MEMORANDUM|TERMS|SCHEDULE|BID|QUOTATION|QUOTE|LEASE|PLAN|NOTE|DEED"
 )
 _CAPS_TITLE_RE = re.compile(
-    rf"(?:[A-Z0-9][A-Z0-9&,'’\-./]*\s+){{0,10}}(?:{_TITLE_WORDS})\b(?:\s+(?:NO\.?\s*\d+|\d+))?"
+    rf"(?:[A-Z0-9][A-Z0-9&'’\-/]*,?\s+){{0,10}}(?:{_TITLE_WORDS})\b(?:\s+(?:NO\.?\s*\d+|\d+))?"
 )
 _NOT_TITLE_RE = re.compile(
     r"^(?:EXHIBIT|EX-)\s*[\d.]+|CONFIDENTIAL|REDACTED|\[\*|PAGE \d|EXECUTION (?:COPY|VERSION)",

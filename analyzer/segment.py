@@ -732,12 +732,14 @@ class _Builder:
             if end < len(text):
                 self._continue(span, end)
             return
-        if end >= len(text) and _heading_text(rest) and not (
+        if _heading_text(rest) and not (
             m.rank is None and rest.endswith(".") and len(rest.split()) > 3
         ):
-            draft.header.append(span)
+            draft.header.append(span if end >= len(text) else span.slice(0, end))
             draft.heading = _clean_heading(rest)
             draft.own_heading = True
+            if end < len(text):
+                self._continue(span, end)
             return
         head_end = body_pos
         run = _RUNIN_RE.match(text, body_pos, end)
@@ -794,7 +796,7 @@ class _Builder:
         """Return where an inline clause number after ``pos`` splits the text (or len(text))."""
         if len(text) - pos < 40:
             return len(text)
-        for cand in _INLINE_RE.finditer(text, pos):
+        for cand in _INLINE_RE.finditer(text, max(pos - 1, 0)):
             q = cand.end()
             before = text[max(cand.start() - 1, 0) : cand.start()]
             if text.startswith("IN WITNESS WHEREOF", q):
@@ -823,12 +825,12 @@ class _Builder:
                 if self._plausible(m, strict=True):
                     return q
                 continue
+            in_stack = any(e.style == m.style for e in self.stack)
+            if q == body_start and first_value(m) and not in_stack:
+                return q  # "1.1 Provision. (a) Provider ..." or "(b) (i) Provider ..."
             if self.mode in ("preamble", "signature") or before != ".":
-                if not (q == body_start and before in ".:" and first_value(m)):
-                    continue
-            if q == body_start and first_value(m) and not any(e.style == m.style for e in self.stack):
-                return q
-            if any(e.style == m.style for e in self.stack) and self._plausible(m, strict=True):
+                continue
+            if in_stack and self._plausible(m, strict=True):
                 return q
         return len(text)
 

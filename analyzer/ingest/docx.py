@@ -286,8 +286,11 @@ class _Styles:
         style = self.by_id.get(style_id or self.default_paragraph or "")
         if style is None:
             return None
+        from docx.styles import BabelFish
+
         name = style.find(_q("name"))  # type: ignore[attr-defined]
-        return name.get(_VAL) if name is not None else style_id
+        # styles.xml stores built-in names in lower case ("heading 1"); Word shows "Heading 1"
+        return BabelFish.internal2ui(name.get(_VAL)) if name is not None else style_id
 
     def num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
         for style in self._chain(style_id):

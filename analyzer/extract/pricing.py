@@ -230,10 +230,13 @@ def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[Rat
             quote_start, quote_end = cstart + s, cstart + qend
             out.append(_item(document, index, label, amount, currency or _header_currency(header_text), unit, kind, quote_start, quote_end))
         if not amounts:
+            joined = label + " " + cell
+            shift = len(label) + 1
             for p in find_percentages(cell):
                 if _is_threshold(cell, p.start):
                     continue
-                kind = _percent_kind(label + " " + cell, label + " " + row.intro, p)
+                shifted = Percent(p.value, p.start + shift, p.end + shift, p.text)
+                kind = _percent_kind(joined, label + " " + row.intro, shifted)
                 if kind is None:
                     continue
                 tail = re.match(r"[^|.;]{0,60}", cell[p.end:])

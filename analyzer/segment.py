@@ -217,6 +217,21 @@ def _heading_text(text: str) -> bool:
     return _caps_like(stripped, 12) or _title_like(stripped, 10)
 
 
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Return ``end`` moved left over trailing spaces (an inline split leaves one)."""
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _heading_line(text: str) -> bool:
+    """Return True for a line that reads as a heading or a bare number ("ARTICLE IV", "5.")."""
+    if _heading_text(text) or _caps_like(text):
+        return True
+    m = match_number(text + " X")
+    return m is not None and m.end >= len(text.rstrip()) - 1
+
+
 def _clean_heading(text: str) -> str:
     return text.strip(_SEPARATORS).strip()
 
@@ -310,7 +325,7 @@ def _build_paragraphs(blocks: tuple[Block, ...]) -> list[_Para]:
             new, soft = True, False
         elif start is not False:
             new = True
-            soft = not _ends_sentence(prev_line) and not (
+            soft = not _ends_sentence(prev_line) and not (cur.lines == 1 and _heading_line(prev_line)) and not (
                 isinstance(start, NumberMatch) and prev_line.endswith((" and", " or"))
             )
         elif cur.lines == 1 and (_caps_like(prev_line) or match_number(prev_line + " X") and len(prev_line) < 14):
@@ -424,12 +439,13 @@ class _Builder:
                 return m
             if entry.style == other.style and other.value == entry.match.value + 1:
                 return other
-        for entry in reversed(self.stack):
-            if entry.style == m.style:
-                return m
-            if entry.style == other.style:
-                return other
-        return m
+        roman, alpha = (m, other) if "roman" in m.style else (other, m)
+        if roman.value == 1:
+            return roman  # "(i)" not following "(h)" opens a roman list
+        open_styles = {e.style for e in self.stack}
+        if roman.style in open_styles and alpha.style not in open_styles:
+            return roman
+        return alpha
 
     def _as_sublist(self, m: NumberMatch) -> NumberMatch:
         """Read "1." inside clause 19 (a numbered list restarting) as a list item, not clause 1."""
@@ -528,6 +544,8 @@ class _Builder:
         self.stack.append(_Entry(idx, m.style, rank, m))
         if m.style == "dec":
             self.last_decimal = m.parts
+        elif m.style == "kw:article" and m.parts:
+            self.last_decimal = m.parts  # "ARTICLE IV" is followed by "4.1" or "Section 4.01"
         elif m.complete and m.parts:
             self.last_decimal = m.parts
         return idx
@@ -722,7 +740,7 @@ class _Builder:
         rest = text[body_pos:end].rstrip()
         if not rest:
             # "ARTICLE IV" / "5." alone: the heading may be the next line
-            draft.header.append(span.slice(0, end) if end < len(text) else span)
+            draft.header.append(span.slice(0, _trim_end(text, 0, end)) if end < len(text) else span)
             if end >= len(text) and para.table is None:
                 nxt = self._next_heading_para(i)
                 if nxt is not None:
@@ -735,7 +753,7 @@ class _Builder:
         if _heading_text(rest) and not (
             m.rank is None and rest.endswith(".") and len(rest.split()) > 3
         ):
-            draft.header.append(span if end >= len(text) else span.slice(0, end))
+            draft.header.append(span if end >= len(text) else span.slice(0, _trim_end(text, 0, end)))
             draft.heading = _clean_heading(rest)
             draft.own_heading = True
             if end < len(text):
@@ -756,7 +774,7 @@ class _Builder:
                 head_end = run.end()
                 end = self._inline_end(text, head_end, head_end)
         draft.lead = span.slice(0, head_end)
-        draft.body.append(span.slice(head_end, end))
+        draft.body.append(span.slice(head_end, _trim_end(text, head_end, end)))
         if end < len(text):
             self._continue(span, end)
 
@@ -787,7 +805,7 @@ class _Builder:
             if self.mode == "preamble" and not _heading_text(span.text):
                 self.preamble_body = True
             return
-        self._add_body(span.slice(0, end))
+        self._add_body(span.slice(0, _trim_end(span.text, 0, end)))
         if self.mode == "preamble":
             self.preamble_body = True
         self._continue(span, end)

@@ -555,7 +555,7 @@ def _page_tables(plumber_page, number: int) -> list[_PageTable]:  # type: ignore
                 rows.append(cells)
         columns = max((len(r) for r in rows), default=0)
         filled = sum(1 for r in rows for c in r if c)
-        if len(rows) < 2 or columns < 2 or filled < 3:
+        if not rows or columns < 2 or filled < 2:
             continue
         x0, top, x1, bottom = table.bbox
         found.append(_PageTable(tuple(rows), x0, top, x1, bottom, number, number))
@@ -581,16 +581,23 @@ def _splice_tables(lines: list[_Line], tables: list[_PageTable]) -> list[_Line |
 
 
 def _table_position(items: list[_Line | _PageTable], table: _PageTable) -> int:
-    """Index before the first line below the table in its column, else after the last above."""
-    for i, item in enumerate(items):
-        overlaps = min(item.x1, table.x1) - max(item.x0, table.x0) > 0
-        if isinstance(item, _Line) and overlaps and item.top >= table.bottom - 1.0:
-            return i
-    for i in range(len(items) - 1, -1, -1):
-        item = items[i]
-        if item.bottom <= table.top + 1.0:
-            return i + 1
-    return 0
+    """Index right after the closest item above the table in its column, else before the
+    closest one below (stream order can put a footer first, so positions decide)."""
+
+    def overlaps(item: _Line | _PageTable) -> bool:
+        return min(item.x1, table.x1) - max(item.x0, table.x0) > 0
+
+    above = [
+        (item.bottom, i)
+        for i, item in enumerate(items)
+        if overlaps(item) and item.bottom <= table.top + 2.0
+    ]
+    if above:
+        return max(above)[1] + 1
+    below = [(item.top, i) for i, item in enumerate(items) if overlaps(item) and item.top >= table.bottom - 2.0]
+    if below:
+        return min(below)[1]
+    return len(items)
 
 
 # --------------------------------------------------------------------------- clean-up
@@ -658,7 +665,8 @@ def _mark_gaps(pages: list[_Page]) -> None:
             previous = item
     if not deltas:
         return
-    typical = statistics.median(deltas)
+    deltas.sort()
+    typical = deltas[len(deltas) // 4]  # lower quartile: line spacing, not paragraph gaps
     for page in pages:
         previous = None
         for item in page.items:
@@ -668,7 +676,7 @@ def _mark_gaps(pages: list[_Page]) -> None:
             if previous is not None and previous.column == item.column:
                 height = max(1.0, previous.bottom - previous.top)
                 delta = item.top - previous.top
-                item.gap_before = delta > max(typical * 1.4, height * 1.6)
+                item.gap_before = delta > max(typical * 1.3, height * 1.25)
             previous = item
 
 

@@ -34,7 +34,8 @@ _NOT_TITLE_RE = re.compile(
 _BETWEEN_RE = re.compile(r"\b(?:by\s+and\s+)?between\s*:?\s+", re.IGNORECASE)
 _PARTY_END_RE = re.compile(
     r",?\s+(?:a|an)\s+(?=[A-Z\w])|\s+\(|,\s+(?:having|with|whose|located|organized|organised"
-    r"|incorporated|registered)\b|\s*[;:]|\.\s|\s+and\s+|,\s*$|,\s+(?=[a-z])"
+    r"|incorporated|registered)\b|\s*[;:]|\.?\s+(?=(?:This|The|WHEREAS|Each|In|Witnesseth)\b)"
+    r"|\s+and\s+|,\s*$|,\s+(?=[a-z])"
 )
 _SECOND_PARTY_RE = re.compile(r"(?:\)|\b)\s*,?\s*(?:and|&)\s+(?:also\s+)?(?=[A-Z\"“(\[])")
 _LEADING_NOISE = re.compile(r"^(?:the\s+)?(?:[\"“(\[]+\s*)?", re.IGNORECASE)

@@ -169,13 +169,14 @@ def _ends_sentence(text: str) -> bool:
 
 def _caps_like(text: str, max_words: int = 14) -> bool:
     """Return True for a short ALL-CAPS heading line ("LIMITATION OF LIABILITY")."""
-    if len(text) > 120 or text.endswith((",", ";")):
+    if len(text) > 120 or text.endswith((",", ";")) or text[:1].islower():
         return False
     words = text.split()
     if not words or len(words) > max_words:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 3 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    if upper < 3 or lower > 0.1 * (upper + lower):
         return False
     if len(words) > 4 and any(w.strip(".,:;()").lower() in _VERBISH for w in words):
         return False

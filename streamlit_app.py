@@ -7,15 +7,15 @@ results stay in their own ``st.session_state``.
 
 import streamlit as st
 
-st.set_page_config(page_title="Contract analyzer", page_icon="\U0001f4d1", layout="wide")
+st.set_page_config(page_title="Contract analyzer", page_icon=":material/gavel:", layout="wide")
 
 PAGES = "analyzer/ui/pages"
 navigation = st.navigation(
     [
-        st.Page(f"{PAGES}/upload.py", title="Upload", icon="\U0001f4e4", default=True),
-        st.Page(f"{PAGES}/review.py", title="Review a contract", icon="\U0001f50e"),
-        st.Page(f"{PAGES}/compare.py", title="Compare bids", icon="\u2696\ufe0f"),
-        st.Page(f"{PAGES}/export.py", title="Export", icon="\U0001f4e5"),
+        st.Page(f"{PAGES}/upload.py", title="Upload", icon=":material/upload_file:", default=True),
+        st.Page(f"{PAGES}/review.py", title="Review a contract", icon=":material/fact_check:"),
+        st.Page(f"{PAGES}/compare.py", title="Compare bids", icon=":material/balance:"),
+        st.Page(f"{PAGES}/export.py", title="Export", icon=":material/download:"),
     ]
 )
 st.sidebar.caption("Runs offline on this computer. Uploaded files are analysed in memory "

@@ -40,7 +40,7 @@ CATEGORY_HELP = {
     FlagCategory.DATA_SECURITY_GAP: "no data protection, ownership or audit rights",
     FlagCategory.EXIT_GAP: "no termination assistance, transition-out or data return",
 }
-SEVERITY_ICONS = {"high": "\U0001f534 high", "medium": "\U0001f7e0 medium", "low": "\U0001f7e1 low"}
+SEVERITY_ICONS = {"high": "HIGH", "medium": "medium", "low": "low"}
 EXPECTED_CONTENT = {
     ClauseType.SERVICE_LEVELS: "measurable targets, measurement window, service credits",
     ClauseType.REPORTING_GOVERNANCE: "reporting cadence, governance meetings, escalation path",
@@ -176,11 +176,11 @@ def counts_by_category(findings: Sequence[Finding]) -> pd.DataFrame:
         rows.append(
             {
                 "category": CATEGORY_LABELS[category],
-                "what it means": CATEGORY_HELP[category],
+                "total": len(found),
                 "high": sum(f.severity == Severity.HIGH for f in found),
                 "medium": sum(f.severity == Severity.MEDIUM for f in found),
                 "low": sum(f.severity == Severity.LOW for f in found),
-                "total": len(found),
+                "what it means": CATEGORY_HELP[category],
             }
         )
     return pd.DataFrame(rows)

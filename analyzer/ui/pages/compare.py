@@ -21,7 +21,7 @@ def render() -> None:
     ok = state.analysed()
     if len(ok) < 2:
         st.info("Upload at least two bids on the **Upload** page to compare them.")
-        st.page_link("analyzer/ui/pages/upload.py", label="Go to Upload", icon="\U0001f4e4")
+        st.page_link("analyzer/ui/pages/upload.py", label="Go to Upload", icon=":material/upload_file:")
         return
     by_sha = {f.sha256: f for f in ok}
     chosen = st.multiselect(
@@ -35,9 +35,6 @@ def render() -> None:
     results = [by_sha[s].result for s in chosen]
     headlines = _headline_inputs(results)
     comparison = compare_bids(results, scenario, headlines)
-
-    st.subheader("Assumptions")
-    st.info("\n".join(f"- {a}" for a in comparison.assumptions))
 
     st.subheader("Cost under your scenario")
     costs = tables.costs_frame(comparison)
@@ -55,6 +52,8 @@ def render() -> None:
             "cost_per_contact": st.column_config.NumberColumn("per contact", format="%.2f"),
         },
     )
+    st.markdown("**Assumptions behind these numbers**")
+    st.info("\n".join(f"- {a}" for a in comparison.assumptions))
     chart = costs.set_index("bid")[["term_cost"]].dropna()
     if not chart.empty:
         st.bar_chart(chart, y_label=f"term cost {currency}", horizontal=True)
@@ -115,19 +114,19 @@ def _scenario_inputs() -> VolumeScenario:
     st.subheader("Your volume scenario")
     c = st.columns(4)
     contacts = c[0].number_input("Contacts per month", 0.0, value=d.contacts_per_month,
-                                 step=1000.0, key="sc_contacts")
+                                 step=1000.0, format="%.0f", key="sc_contacts")
     aht = c[1].number_input("Average handle time (minutes)", 0.1, value=d.aht_minutes,
-                            step=0.1, key="sc_aht")
+                            step=0.1, format="%.1f", key="sc_aht")
     occupancy = c[2].number_input("Occupancy %", 1.0, 100.0, value=d.occupancy * 100,
-                                  step=1.0, key="sc_occupancy")
+                                  step=1.0, format="%.0f", key="sc_occupancy")
     shrinkage = c[3].number_input("Shrinkage %", 0.0, 99.0, value=d.shrinkage * 100,
-                                  step=1.0, key="sc_shrinkage")
+                                  step=1.0, format="%.0f", key="sc_shrinkage")
     c = st.columns(4)
     hours = c[0].number_input("Hours of operation per month", 0.0, value=d.hours_of_operation,
-                              step=10.0, key="sc_hours", help="24x7 is about 730; 12x5 about 260")
+                              step=10.0, format="%.0f", key="sc_hours", help="24x7 is about 730; 12x5 about 260")
     term = c[1].number_input("Term (months)", 1, 240, value=d.term_months, key="sc_term")
     paid = c[2].number_input("Paid hours per FTE-month", 1.0, value=d.paid_hours_per_fte_month,
-                             step=1.0, key="sc_paid")
+                             step=1.0, format="%.0f", key="sc_paid")
     return VolumeScenario(
         contacts_per_month=contacts, aht_minutes=aht, occupancy=occupancy / 100,
         shrinkage=shrinkage / 100, hours_of_operation=hours, term_months=int(term),

@@ -70,7 +70,10 @@ def _summary(result) -> None:
         if missing.empty:
             st.success("Every expected clause type was found.")
         else:
-            st.dataframe(missing, hide_index=True, width="stretch")
+            st.markdown("\n".join(
+                f"- :red[**{row['missing clause']}**]: {row['what it should cover']}"
+                for _, row in missing.iterrows()
+            ))
     with right:
         st.markdown("**Flags by category and severity**")
         st.dataframe(views.counts_by_category(result.findings), hide_index=True,

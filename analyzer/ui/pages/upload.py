@@ -34,8 +34,8 @@ def render() -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
     cols = st.columns(3)
     cols[0].page_link("analyzer/ui/pages/review.py", label="Review flagged clauses",
-                      icon="\U0001f50e")
-    cols[1].page_link("analyzer/ui/pages/compare.py", label="Compare bids", icon="\u2696\ufe0f")
+                      icon=":material/fact_check:")
+    cols[1].page_link("analyzer/ui/pages/compare.py", label="Compare bids", icon=":material/balance:")
     if cols[2].button("Forget all files", help="Remove every file and result from this session"):
         st.session_state.pop("files", None)
         st.session_state.pop("decisions", None)
@@ -54,7 +54,7 @@ def _analyse(uploads: list) -> None:
         elif state.digest(data) not in known:
             todo.append((upload.name, data))
     for problem in refused:
-        st.error(problem, icon="\u26a0\ufe0f")
+        st.error(problem, icon=":material/error:")
     if not todo:
         return
     progress = st.progress(0.0, text="Starting analysis...")
@@ -66,7 +66,7 @@ def _analyse(uploads: list) -> None:
     progress.progress(1.0, text=f"Analysed {len(todo)} file(s).")
     for stored in state.files().values():
         if stored.outcome.error and any(stored.name == n for n, _ in todo):
-            st.error(f"{stored.name}: {stored.outcome.error.message}", icon="\u26a0\ufe0f")
+            st.error(f"{stored.name}: {stored.outcome.error.message}", icon=":material/error:")
 
 
 if __name__ == "__main__":

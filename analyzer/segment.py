@@ -67,6 +67,10 @@ _INLINE_RE = re.compile(
     r"\s(?=(?:\d{1,3}(?:\.\d{1,3})*\.?|\((?:[a-zA-Z]{1,4}|\d{1,2})\)|ARTICLE|IN WITNESS WHEREOF)\s)"
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_ABBREVIATION_END_RE = re.compile(
+    r"\b(?:Inc|Corp|Ltd|Co|Cos|LLC|L\.P|N\.A|S\.A|No|Nos|St|Mr|Ms|Mrs|Dr|Jr|Sr|U\.S|e\.g|i\.e|Sec|Art"
+    r"|Para|Vol|approx|Fig|[A-Z])$"
+)
 _SMALL_WORDS = frozenset(
     "a an and the of to for in on or by with at from as its per vs via under upon into & - – — / "
     "not no non".split()
@@ -587,7 +591,7 @@ class _Builder:
             docx_match = dataclasses.replace(docx_match, end=len(printed))
             self._numbered_piece(i, para, span, docx_match, 0)
             return
-        if self._special_start(i, para, span):
+        if not para.soft and self._special_start(i, para, span):
             return
         m = match_number(text)
         if m is not None:
@@ -607,10 +611,10 @@ class _Builder:
             self._leave_preamble()
             self._numbered_piece(i, para, span, m, 0)
             return
-        if self._heading_para(i, para, span):
-            return
         if para.soft:
-            self._merge_body(span)
+            self._merge_body(span)  # "described in\nAnnex B." is one sentence
+            return
+        if self._heading_para(i, para, span):
             return
         self._body_pieces(span, 0)
 
@@ -767,6 +771,7 @@ class _Builder:
             after = text[run.end() : run.end() + 1]
             if (
                 cand
+                and not _ABBREVIATION_END_RE.search(cand)
                 and (after.isupper() or after in "\"“(" or after.isdigit())
                 and (_caps_like(cand, 10) or _title_like(cand, 8))
             ):

@@ -62,12 +62,26 @@ def render() -> None:
     st.caption("Volume +/-20% and handle time +/-10% against your scenario. A per-call price "
                "does not move with handle time; a per-hour or per-FTE price does.")
     sens = tables.sensitivity_frame(comparison)
-    st.dataframe(sens, hide_index=True, width="stretch")
-    if not sens.empty:
-        st.bar_chart(sens.set_index("bid"), stack=False)
+    money = st.column_config.NumberColumn(format="%,.0f")
+    st.dataframe(sens, hide_index=True, width="stretch",
+                 column_config={c: money for c in sens.columns if c != "bid"})
 
     st.subheader("Rate cards in common units")
-    st.dataframe(tables.rates_frame(comparison), hide_index=True, width="stretch")
+    st.caption("Each price converted under your scenario. 'headline' is the rate applied to "
+               "all contacts; 'alternative' lines (another language, a team leader) are shown "
+               "but not added.")
+    st.dataframe(
+        tables.rates_frame(comparison), hide_index=True, width="stretch",
+        column_config={
+            "per_productive_hour": st.column_config.NumberColumn("per productive hour",
+                                                                 format="%.2f"),
+            "per_handled_minute": st.column_config.NumberColumn("per handled minute",
+                                                                format="%.3f"),
+            "per_contact": st.column_config.NumberColumn("per contact", format="%.2f"),
+            "monthly_cost": st.column_config.NumberColumn("monthly cost", format="%,.0f"),
+            "amount": st.column_config.NumberColumn(format="%,.2f"),
+        },
+    )
 
     st.subheader("Hidden-cost ledger")
     st.caption("Every fee-bearing item beyond the headline rate: 'priced' (in the total), "

@@ -48,7 +48,8 @@ def render() -> None:
     for title, text, data, name, mime, key in rows:
         left, right = st.columns([3, 1])
         left.markdown(f"**{title}**  \n{text}")
-        right.download_button("Download", data, file_name=name, mime=mime, key=key)
+        right.download_button(f"Download {title.split('(')[-1].rstrip(')')}", data,
+                              file_name=name, mime=mime, key=key)
     left, right = st.columns([3, 1])
     if result.document.source.file_format == FileFormat.DOCX:
         include = left.checkbox("Include my internal notes in the comments", key="notes_in_docx")
@@ -59,7 +60,7 @@ def render() -> None:
         data = state.with_temp_copy(
             stored, lambda path: annotated_docx_bytes(result, path, decisions, include)
         )
-        right.download_button("Download", data, file_name=f"{stem}.commented.docx", mime=DOCX,
+        right.download_button("Download DOCX", data, file_name=f"{stem}.commented.docx", mime=DOCX,
                               key="download_docx")
     else:
         left.markdown("**The vendor's DOCX with comments**  \nAvailable for Word (.docx) "

@@ -195,7 +195,7 @@ def _match_decimal(text: str, pos: int) -> NumberMatch | None:
             return None
     else:
         first = rest[0]
-        if first.islower() or first in "%$€£,;)" or first.isdigit() and not dot:
+        if first.islower() or first in "%$€£,;)" or (first.isdigit() and not dot and len(parts) == 1):
             return None  # "1.5 million", "10 days", "30 %"
     printed = m.group(0)
     label = num + suffix

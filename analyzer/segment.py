@@ -216,6 +216,9 @@ def _heading_text(text: str) -> bool:
         return False
     if text[0] in "\"“'(":
         return False
+    colon = text.find(": ")
+    if 0 <= colon < len(text) - 2:
+        return False  # "SOW Effective Date: 1 June 2025" is a label and a value
     stripped = text.rstrip(".:")
     if text.endswith(".") and len(stripped.split()) > 8:
         return False
@@ -648,7 +651,8 @@ class _Builder:
             self.mode = "signature"
             self.prefix = None
             self.last_decimal = None
-            self._open_container(None, "Signature", RANK_ATTACHMENT, False)
+            if not self._absorb_signatory():
+                self._open_container(None, "Signature", RANK_ATTACHMENT, False)
             self.stack = self.stack[-1:]
             self._body_pieces(span, 0)
             return True
@@ -666,6 +670,18 @@ class _Builder:
                 self._body_pieces(span, 0)
                 return True
         return False
+
+    def _absorb_signatory(self) -> bool:
+        """Turn a just-opened caps heading ("ACME CORP.") into the signature clause it starts."""
+        if self.current is None or self.current != len(self.drafts) - 1:
+            return False
+        draft = self.drafts[self.current]
+        if draft.number is not None or draft.body or draft.lead is not None or len(draft.header) != 1:
+            return False
+        draft.body, draft.header = draft.header, []
+        draft.heading, draft.own_heading, draft.parent, draft.level = "Signature", False, None, 1
+        self.stack = [_Entry(self.current, f"container:{RANK_ATTACHMENT}", RANK_ATTACHMENT, None)]
+        return True
 
     def _open_attachment(self, i: int, att: re.Match[str], span: _Span, rest: str) -> None:
         kw = att["kw"].lower()

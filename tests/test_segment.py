@@ -392,3 +392,26 @@ def test_segment_heading_only_clause_has_empty_text() -> None:
     article = by_number(doc)["Article IV"]
     assert article.text == "" and article.start == article.end
     assert_offsets(doc)
+
+
+def test_segment_signatory_name_joins_signature_block() -> None:
+    text = "1. Term. This Agreement lasts one year.\n\nACME CONTACT CENTERS LLC\nBy: ______________\nName: Jane Doe\n"
+    doc = segment_clauses(lines_doc(text))
+    assert doc.clauses[-1].heading == "Signature"
+    assert doc.clauses[-1].text.startswith("ACME CONTACT CENTERS LLC\nBy:")
+
+
+def test_segment_label_value_line_is_not_a_heading() -> None:
+    raw = paragraphs_doc(
+        ("This Statement of Work is made between Acme Corp. and Beta LLC.", {}),
+        ("SOW Effective Date: 1 June 2025", {"is_bold": True}),
+        ("Background", {"numbering": "1", "numbering_level": 0, "is_bold": True}),
+    )
+    doc = segment_clauses(raw)
+    assert doc.clauses[0].heading == "Preamble"
+    assert "SOW Effective Date: 1 June 2025" in doc.clauses[0].text
+
+
+def test_segment_decimal_followed_by_a_number() -> None:
+    doc = segment_clauses(lines_doc("8. TERM\n8.1 12 months from the Effective Date.\n"))
+    assert by_number(doc)["8.1"].text == "12 months from the Effective Date."

@@ -569,7 +569,8 @@ def hidden_cost_ledger(
 
 
 METRIC_PATTERNS = (
-    ("service_level", "Service level", r"service level|answered (?:with)?in|\bgos\b|grade of service"),
+    ("service_level", "Service level",
+     r"service level|answered (?:with)?in|\bgos\b|grade of service"),
     ("asa", "Average speed of answer", r"speed of answer|\basa\b"),
     ("abandonment", "Abandonment rate", r"abandon"),
     ("aht", "Average handle time", r"handle time|handling time|\baht\b"),

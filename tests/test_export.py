@@ -23,7 +23,6 @@ from analyzer.decisions import (
     from_json,
     load_decisions,
     save_decisions,
-    to_json,
 )
 from analyzer.errors import UnsupportedFileType
 from analyzer.export.csv import csv_bytes
@@ -146,7 +145,8 @@ def test_export_docx_comments_anchor_on_quotes(tmp_path, result, decisions):
     anchored = xml.split('commentRangeStart w:id="0"/>')[1].split("commentRangeEnd")[0]
     assert "billed at standard rates" in anchored and "Callbacks" not in anchored
     # original text unchanged
-    assert [p.text for p in reopened.paragraphs] == [p.text for p in docx.Document(original).paragraphs]
+    before = [p.text for p in docx.Document(str(original)).paragraphs]
+    assert [p.text for p in reopened.paragraphs] == before
 
 
 def test_export_docx_comments_include_notes_on_request(tmp_path, result, decisions):
@@ -184,7 +184,8 @@ class _CliAnalyzer(FakeAnalyzer):
         for p in paths:
             if Path(p).suffix == ".txt":
                 yield FileResult(str(p), FileStatus.FAILED,
-                                 error=FileError("unsupported_file_type", 11, f"{p}: not a contract"))
+                                 error=FileError("unsupported_file_type", 11,
+                                                 f"{p}: not a contract"))
             else:
                 yield self.try_analyze(p)
 

@@ -157,7 +157,8 @@ def build_memo(result: AnalysisResult, decisions: DecisionSet | None = None,
         doc.add_heading("Dismissed on review", level=1)
         for finding, decision in dismissed:
             p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"{finding.category.value} - {_where(result, finding.clause_id, finding.page)}: ")
+            where = _where(result, finding.clause_id, finding.page)
+            p.add_run(f"{finding.category.value} - {where}: ")
             p.add_run(f"\u201c{finding.quote[:160]}\u201d " if finding.quote else "")
             p.add_run(f"Reason: {decision.note or 'no note'}").italic = True
 

@@ -127,7 +127,8 @@ def pick_document(label: str = "Contract", key: str = "pick_document") -> Stored
     ok = analysed()
     if not ok:
         st.info("No contract analysed yet: upload one on the **Upload** page first.")
-        st.page_link("analyzer/ui/pages/upload.py", label="Go to Upload", icon=":material/upload_file:")
+        st.page_link("analyzer/ui/pages/upload.py", label="Go to Upload",
+                     icon=":material/upload_file:")
         return None
     by_sha = {f.sha256: f for f in ok}
     selected = current()

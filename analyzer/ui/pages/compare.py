@@ -21,7 +21,8 @@ def render() -> None:
     ok = state.analysed()
     if len(ok) < 2:
         st.info("Upload at least two bids on the **Upload** page to compare them.")
-        st.page_link("analyzer/ui/pages/upload.py", label="Go to Upload", icon=":material/upload_file:")
+        st.page_link("analyzer/ui/pages/upload.py", label="Go to Upload",
+                     icon=":material/upload_file:")
         return
     by_sha = {f.sha256: f for f in ok}
     chosen = st.multiselect(
@@ -137,7 +138,8 @@ def _scenario_inputs() -> VolumeScenario:
                                   step=1.0, format="%.0f", key="sc_shrinkage")
     c = st.columns(4)
     hours = c[0].number_input("Hours of operation per month", 0.0, value=d.hours_of_operation,
-                              step=10.0, format="%.0f", key="sc_hours", help="24x7 is about 730; 12x5 about 260")
+                              step=10.0, format="%.0f", key="sc_hours",
+                              help="24x7 is about 730; 12x5 about 260")
     term = c[1].number_input("Term (months)", 1, 240, value=d.term_months, key="sc_term")
     paid = c[2].number_input("Paid hours per FTE-month", 1.0, value=d.paid_hours_per_fte_month,
                              step=1.0, format="%.0f", key="sc_paid")

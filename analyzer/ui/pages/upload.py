@@ -35,7 +35,8 @@ def render() -> None:
     cols = st.columns(3)
     cols[0].page_link("analyzer/ui/pages/review.py", label="Review flagged clauses",
                       icon=":material/fact_check:")
-    cols[1].page_link("analyzer/ui/pages/compare.py", label="Compare bids", icon=":material/balance:")
+    cols[1].page_link("analyzer/ui/pages/compare.py", label="Compare bids",
+                      icon=":material/balance:")
     if cols[2].button("Forget all files", help="Remove every file and result from this session"):
         st.session_state.pop("files", None)
         st.session_state.pop("decisions", None)

@@ -253,8 +253,17 @@ def _display_transform(rotation: int, left: float, bottom: float, right: float, 
     return {0: rot0, 90: rot90, 180: rot180, 270: rot270}.get(rotation, rot0)
 
 
+_WORD = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")  # a line-end hyphen closes its word
+_LINE_SPAN = re.compile(r"[^\r\n]+")
+
+
 def _page_segments(textpage, transform):  # type: ignore[no-untyped-def]
-    """Split the page text into pdfium lines, each a list of gap-free segments."""
+    """Split the page text into visual lines, each a list of gap-free segments.
+
+    Boxes are fetched for the first and last character of each word only (not every
+    character): that is enough for line extents, column gutters and table cells, and it
+    keeps the per-page cost to a few hundred pdfium calls.
+    """
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -266,55 +275,54 @@ def _page_segments(textpage, transform):  # type: ignore[no-untyped-def]
         text = "".join(
             chr(raw.FPDFText_GetUnicode(handle, i) or 32) for i in range(count)
         ).replace("\x00", " ")
-    # pdfium marks a hyphen at a line end with U+FFFE and does not break the line there;
-    # restore the hyphen and break the line when the next character starts a new row.
-    text = text.replace("\ufffe", "-")
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
     lines: list[list[_Segment]] = []
-    current: list[_Segment] = []
-    seg: _Segment | None = None
-    for i, ch in enumerate(text):
-        if ch == "\n" or ch == "\r":
-            if seg is not None:
+    for span in _LINE_SPAN.finditer(text):
+        current: list[_Segment] = []
+        seg: _Segment | None = None
+        for word in _WORD.finditer(text, span.start(), span.end()):
+            first, last = word.start(), word.end() - 1
+            if not get_box(handle, first, rect):
+                if seg is not None:
+                    seg.end = word.end()
+                continue
+            x0, y0, x1, y1 = transform(rect.left, rect.bottom, rect.right, rect.top)
+            if last != first and get_box(handle, last, rect):
+                lx0, ly0, lx1, ly1 = transform(rect.left, rect.bottom, rect.right, rect.top)
+                x0, x1 = min(x0, lx0), max(x1, lx1)
+                y0, y1 = min(y0, ly0), max(y1, ly1)
+            if seg is None:
+                seg = _Segment(first, word.end(), x0, y0, x1, y1)
+                continue
+            if y1 <= seg.top or y0 >= seg.bottom:  # a new row inside one pdfium line
                 current.append(seg)
-                seg = None
-            if current:
                 lines.append(current)
                 current = []
-            continue
-        if ch.isspace():
-            continue
-        if not get_box(handle, i, rect):
-            if seg is not None:
-                seg.end = i + 1
-            continue
-        x0, y0, x1, y1 = transform(rect.left, rect.bottom, rect.right, rect.top)
-        if seg is None:
-            seg = _Segment(i, i + 1, x0, y0, x1, y1)
-            continue
-        if y1 <= seg.top or y0 >= seg.bottom:  # a new row inside one pdfium line
+                seg = _Segment(first, word.end(), x0, y0, x1, y1)
+                continue
+            gap = x0 - seg.x1
+            limit = max(_SEGMENT_GAP_PT, _SEGMENT_GAP_HEIGHTS * (y1 - y0))
+            if gap > limit or x1 < seg.x0 - 1.0:
+                current.append(seg)
+                seg = _Segment(first, word.end(), x0, y0, x1, y1)
+            else:
+                seg.end = word.end()
+                if x1 > seg.x1:
+                    seg.x1 = x1
+                if x0 < seg.x0:
+                    seg.x0 = x0
+                if y0 < seg.top:
+                    seg.top = y0
+                if y1 > seg.bottom:
+                    seg.bottom = y1
+        if seg is not None:
             current.append(seg)
+        if current:
             lines.append(current)
-            current = []
-            seg = _Segment(i, i + 1, x0, y0, x1, y1)
-            continue
-        gap = x0 - seg.x1
-        limit = max(_SEGMENT_GAP_PT, _SEGMENT_GAP_HEIGHTS * (y1 - y0))
-        if gap > limit or x1 < seg.x0 - 1.0:
-            current.append(seg)
-            seg = _Segment(i, i + 1, x0, y0, x1, y1)
-        else:
-            seg.end = i + 1
-            seg.x1 = max(seg.x1, x1)
-            seg.x0 = min(seg.x0, x0)
-            seg.top = min(seg.top, y0)
-            seg.bottom = max(seg.bottom, y1)
-    if seg is not None:
-        current.append(seg)
-    if current:
-        lines.append(current)
-    return lines, text, {"handle": handle}
+    # pdfium marks a hyphen at a line end with U+FFFE and does not break the line there
+    # (the next word starts a new row above); restore the hyphen, keeping indices.
+    return lines, text.replace("\ufffe", "-"), {"handle": handle}
 
 
 def _font_of(handle, start: int, end: int, text: str) -> tuple[float | None, bool]:  # type: ignore[no-untyped-def]
@@ -497,12 +505,23 @@ def _scan_objects(page_handle, raw, page_area: float, transform, lines: list[_Li
             horizontal += 1
         elif w <= 3.0 and h >= 8.0:
             vertical += 1
-        elif w >= 15.0 and h >= 8.0 and w * h < 0.8 * page_area:
+        elif w >= 15.0 and h >= 8.0 and w * h < 0.8 * page_area and not _white_fill(raw, obj):
             horizontal += 2
             vertical += 2
         if horizontal >= 2 and vertical >= 2 and horizontal + vertical >= 5:
             return has_images, True
     return has_images, False
+
+
+def _white_fill(raw, obj) -> bool:  # type: ignore[no-untyped-def]
+    """Return True for a filled, unstroked white box (a background, not a cell border)."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)) or stroke.value:
+        return False
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    if not raw.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+        return False
+    return min(red.value, green.value, blue.value) >= 245 or alpha.value == 0
 
 
 # --------------------------------------------------------------------------- tables
@@ -555,7 +574,10 @@ def _page_tables(plumber_page, number: int) -> list[_PageTable]:  # type: ignore
                 rows.append(cells)
         columns = max((len(r) for r in rows), default=0)
         filled = sum(1 for r in rows for c in r if c)
-        if not rows or columns < 2 or filled < 2:
+        used_columns = sum(1 for i in range(columns) if any(i < len(r) and r[i] for r in rows))
+        # a grid of background boxes behind prose (EDGAR HTML printouts) is not a table:
+        # its cells are mostly empty and the text sits in one column
+        if not rows or used_columns < 2 or filled < 2 or filled < 0.5 * len(rows) * columns:
             continue
         x0, top, x1, bottom = table.bbox
         found.append(_PageTable(tuple(rows), x0, top, x1, bottom, number, number))
@@ -625,6 +647,11 @@ def _edge_lines(page: _Page) -> tuple[list[_Line], list[_Line]]:
     return head, foot
 
 
+def _lowest_line(page: _Page) -> _Line | None:
+    lines = [it for it in page.items if isinstance(it, _Line)]
+    return max(lines, key=lambda ln: ln.bottom) if lines else None
+
+
 def _remove_running_lines(pages: list[_Page]) -> None:
     """Remove running headers/footers (repeated edge lines) and bare page numbers."""
     edges = {p.number: _edge_lines(p) for p in pages}
@@ -634,6 +661,15 @@ def _remove_running_lines(pages: list[_Page]) -> None:
         counts.update({("foot", _normalise(ln.text)) for ln in foot})
     texted = sum(1 for p in pages if p.lines)
     needed = 2 if texted <= 4 else 3
+    # Some printouts put the page number right under the text, mid-page: when most pages
+    # end with a bare number, the lowest line of each page is a page number wherever it is.
+    lowest = {p.number: _lowest_line(p) for p in pages}
+    numbered = [ln for ln in lowest.values() if ln is not None and _PAGE_NUMBER.match(ln.text)]
+    if texted >= 3 and len(numbered) >= 0.5 * texted:
+        for page in pages:
+            line = lowest[page.number]
+            if line is not None and _PAGE_NUMBER.match(line.text):
+                page.items = [it for it in page.items if it is not line]
     for page in pages:
         head, foot = edges[page.number]
         drop: set[int] = set()

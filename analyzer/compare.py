@@ -41,6 +41,27 @@ RECURRING_UNITS = VOLUME_UNITS + (RateUnit.MONTH,)
 KPI_FIELDS = ("target", "threshold", "window", "data_source", "reporting", "remedy", "cap")
 FEE_BEARING_TYPES = (ClauseType.EXPENSES, ClauseType.PRICE_ADJUSTMENT, ClauseType.TAXES)
 SEVERITY_ORDER = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+# "Team leader (1 per 12 agents)": a supervisor priced per FTE but staffed at a ratio
+RATIO_PATTERN = re.compile(r"\b1\s*(?:per|:|for every|for each|to)\s*(\d{1,3})\b", re.IGNORECASE)
+# reserved / standby capacity is billed per reserved agent, a number the scenario lacks
+RESERVED_PATTERN = re.compile(r"\b(?:reserved|retainer|standby|stand-by|on[- ]call)\b",
+                              re.IGNORECASE)
+
+
+def staffing_ratio(rate: RateItem) -> int | None:
+    """Return N when a per-FTE line is staffed one per N agents (team leaders, QA)."""
+    if rate.unit != RateUnit.FTE_MONTH:
+        return None
+    for text in (rate.item, rate.condition or "", rate.quote):
+        match = RATIO_PATTERN.search(text)
+        if match and int(match.group(1)) > 1:
+            return int(match.group(1))
+    return None
+
+
+def is_reserved_capacity(rate: RateItem) -> bool:
+    """Return True for a charge per reserved (standby) agent rather than per working FTE."""
+    return bool(RESERVED_PATTERN.search(f"{rate.item} {rate.condition or ''}"))
 
 
 # --------------------------------------------------------------------------- scenario
@@ -191,7 +212,8 @@ def normalise_rate(rate: RateItem, scenario: VolumeScenario, bid: str = "") -> N
         monthly = rate.amount * s.contacts_per_month
     elif unit == RateUnit.FTE_MONTH:
         hour = rate.amount / s.productive_hours_per_fte
-        monthly = rate.amount * s.fte
+        ratio = staffing_ratio(rate)
+        monthly = rate.amount * s.fte / (ratio or 1)
     elif unit == RateUnit.MONTH:
         monthly = rate.amount
         if s.productive_hours:
@@ -261,7 +283,9 @@ def classify_rates(
     The headline is the first rate-card line priced in a volume unit (the document's main
     price; vendors list the primary language or service first) unless ``headline_index``
     picks another. Other rate-card lines are alternatives shown for reference, not added,
-    because adding them would count the same contacts twice.
+    because adding them would count the same contacts twice. Two exceptions: a per-FTE line
+    staffed at a ratio ("team leader, 1 per 12 agents") is added at that ratio, and a charge
+    per reserved or standby agent stays a formula, since the scenario has no such count.
 
     Returns:
         One of ``headline``, ``alternative``, ``add-on``, ``one-time``, ``escalator``,
@@ -281,6 +305,10 @@ def classify_rates(
     for i, rate in enumerate(rates):
         if i == headline_index:
             roles.append("headline")
+        elif staffing_ratio(rate) and not rate.condition:
+            roles.append("add-on")  # supervisors on top of the agents, at their ratio
+        elif rate.unit == RateUnit.FTE_MONTH and is_reserved_capacity(rate):
+            roles.append("formula")
         elif _is_escalator(rate):
             roles.append("escalator")
         elif _is_one_time(rate):
@@ -794,6 +822,8 @@ def compare_bids(
         "on volumes the scenario does not state. They are listed in the hidden-cost ledger.",
         "Each vendor's own definition of a 'productive hour' may differ; an undefined "
         "productive hour is itself a pricing risk.",
+        "Volume is the same every month: for seasonal peaks enter the average month and use "
+        "the sensitivity rows for the peaks.",
     )
     currencies = {c.currency for c in costs if c.currency}
     if len(currencies) > 1:

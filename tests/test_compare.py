@@ -178,3 +178,17 @@ def test_compare_scenario_scaled_keeps_other_fields():
     t = s.scaled(1.2, 0.9)
     assert (t.contacts_per_month, t.aht_minutes) == pytest.approx((1200, 4.5))
     assert replace(t, contacts_per_month=1000, aht_minutes=5) == s
+
+
+def test_compare_team_leader_ratio_is_added_at_its_ratio():
+    s = VolumeScenario(hours_of_operation=0)
+    agent = rate(3650, RateUnit.FTE_MONTH, item="Dedicated agent")
+    leader = rate(4900, RateUnit.FTE_MONTH, item="Team leader (1 per 12 agents)")
+    assert classify_rates([agent, leader]) == ("headline", "add-on")
+    cost = cost_bid("b", [agent, leader], s)
+    assert cost.addons_monthly == pytest.approx(4900 * s.fte / 12)
+
+
+def test_compare_reserved_agent_retainer_stays_a_formula():
+    retainer = rate(425, RateUnit.FTE_MONTH, "fee", item="Flex pool retainer per reserved agent")
+    assert classify_rates([rate(3, RateUnit.CALL), retainer]) == ("headline", "formula")

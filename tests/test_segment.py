@@ -415,3 +415,46 @@ def test_segment_label_value_line_is_not_a_heading() -> None:
 def test_segment_decimal_followed_by_a_number() -> None:
     doc = segment_clauses(lines_doc("8. TERM\n8.1 12 months from the Effective Date.\n"))
     assert by_number(doc)["8.1"].text == "12 months from the Effective Date."
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "style", "rank"),
+    [
+        ("1. Definitions", "1", "dec", 1),
+        ("1.1 Definitions", "1.1", "dec", 2),
+        ("1.1.1 Scope", "1.1.1", "dec", 3),
+        ("4.2(a) Fees", "4.2(a)", "paren:alpha_lower", None),
+        ("Section 4.2 Fees", "4.2", "dec", 2),
+        ("SECTION 4 FEES", "4", "dec", 1),
+        ("Article IV Fees", "Article IV", "kw:article", 0),
+        ("ARTICLE 4 FEES", "Article 4", "kw:article", 0),
+        ("Clause 7 Notices", "7", "dec", 1),
+        ("(a) the first", "(a)", "paren:alpha_lower", None),
+        ("(i) the first", "(i)", "paren:roman_lower", None),
+        ("(A) the first", "(A)", "paren:alpha_upper", None),
+        ("a) the first", "(a)", "rparen:alpha_lower", None),
+        ("ii. the second", "(ii)", "dot:roman_lower", None),
+    ],
+)
+def test_numbering_patterns(text: str, label: str, style: str, rank: int | None) -> None:
+    from analyzer.numbering import match_number
+
+    m = match_number(text)
+    assert m is not None
+    assert (m.label, m.style, m.rank) == (label, style, rank)
+
+
+@pytest.mark.parametrize(
+    "text", ["2019. The year", "1.5 million calls", "12.5% of fees", "30 days", "2019, 2020 and 2021", "$1.5 fee"]
+)
+def test_numbering_rejects_false_numbers(text: str) -> None:
+    from analyzer.numbering import match_number
+
+    assert match_number(text) is None
+
+
+def test_segment_section_keyword_with_heading_sentence() -> None:
+    doc = segment_clauses(lines_doc("Section 5. Payment Terms.\nClient shall pay within thirty days of the invoice date.\n"))
+    clause = by_number(doc)["5"]
+    assert clause.heading == "Payment Terms"
+    assert clause.text == "Client shall pay within thirty days of the invoice date."

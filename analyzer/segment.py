@@ -25,15 +25,12 @@ from dataclasses import dataclass, field
 
 from analyzer.metadata import find_dates, find_parties, find_title
 from analyzer.numbering import (
-    RANK_ARTICLE,
     RANK_ATTACHMENT,
     NumberMatch,
     as_other_reading,
     decimal_follows,
     first_value,
-    letter_value,
     match_number,
-    roman_value,
 )
 from analyzer.types import Block, BlockKind, Clause, Document, RawDocument, Table
 
@@ -1000,6 +997,7 @@ def segment_clauses(raw: RawDocument) -> Document:
     warnings = list(raw.warnings)
     if not clauses:
         warnings.append("no text to segment")
+    logger.debug("%s: %d blocks -> %d clauses", raw.source.name, len(raw.blocks), len(clauses))
     return Document(
         source=raw.source,
         text=text,

@@ -373,11 +373,17 @@ def test_segment_keeps_every_word() -> None:
         assert word in doc.text
 
 
+def test_segment_empty_page_gets_the_next_offset() -> None:
+    doc = segment_clauses(lines_doc("1. Scope. Supplier shall perform.\n", "", "2. Fees. Client pays.\n"))
+    assert len(doc.page_offsets) == 3
+    assert doc.page_at(by_number(doc)["2"].start) == 3
+
+
 def test_segment_page_spans_and_page_offsets() -> None:
     page1 = "1. Scope. Supplier shall provide the services described here and continue\n"
     page2 = "on the next page with more text.\n2. Fees. Client shall pay.\n"
     page3 = "3. Term. One year.\n"
-    doc = segment_clauses(lines_doc(page1, page2, "", page3) if False else lines_doc(page1, page2, page3))
+    doc = segment_clauses(lines_doc(page1, page2, page3))
     clauses = by_number(doc)
     assert (clauses["1"].page_start, clauses["1"].page_end) == (1, 2)
     assert (clauses["2"].page_start, clauses["2"].page_end) == (2, 2)

@@ -346,3 +346,38 @@ def test_views_missing_checklist_explains_each_type():
     frame = views.missing_checklist(make_result())
     assert list(frame["missing clause"]) == ["Exit transition", "Data protection"]
     assert "return of data" in frame.loc[0, "what it should cover"]
+
+
+@pytest.mark.corpus
+def test_app_corpus_three_rfp_bids_compare(real_analyzer, samples_dir, downloads):
+    """Bids 04-06 answer one RFP, priced per call, per productive hour and per FTE-month."""
+    names = ("04_bid_teleserve_per_call.pdf", "05_bid_clearline_per_productive_hour.docx",
+             "06_bid_northgate_per_fte_month.pdf")
+    mimes = {".pdf": "application/pdf", ".docx": DOCX_MIME}
+    state.set_analyzer(real_analyzer)
+    try:
+        at = start()
+        upload(at, [(n, (samples_dir / n).read_bytes(), mimes[Path(n).suffix]) for n in names])
+        assert list(at.dataframe[0].value["status"]) == ["ok"] * 3
+        at.switch_page(f"{PAGES}/compare.py").run()
+        # the RFP's scenario: 3-year term, 4.2-minute AHT, 24x7
+        at.number_input(key="sc_aht").set_value(4.2)
+        at.number_input(key="sc_contacts").set_value(46_250.0).run()
+        assert not at.exception
+        costs = at.dataframe[0].value
+        assert list(costs["headline_unit"]) == ["call", "productive_hour", "fte_month"]
+        assert costs["term_cost"].notna().all()
+        assert "46,250 handled contacts" in at.info[0].value
+        at.download_button(key="download_comparison").click().run()
+        book = openpyxl.load_workbook(io.BytesIO(downloads["bid_comparison.xlsx"]))
+        ledger = [[c.value for c in r] for r in book["Hidden costs"].iter_rows(min_row=2)]
+        assert any(r[0] == names[1] and r[3] == 42_500 for r in ledger), "implementation fee"
+        at.switch_page(f"{PAGES}/export.py").run()
+        at.selectbox(key="pick_document").set_value(state.digest(
+            (samples_dir / names[1]).read_bytes())).run()
+        at.download_button(key="download_docx").click().run()
+        commented = docx.Document(io.BytesIO(downloads[
+            "05_bid_clearline_per_productive_hour.commented.docx"]))
+        assert len(list(commented.comments)) >= 3
+    finally:
+        state._OVERRIDE.clear()

@@ -120,6 +120,20 @@ def test_browser_upload_and_download_xlsx(page, tmp_path):
     assert {"Flags", "Clauses", "Pricing", "KPIs", "Comparison"} <= set(book.sheetnames)
 
 
+def _shot(page, path: Path) -> None:
+    """Screenshot the page tall enough for its content, then trim the empty bottom."""
+    from PIL import Image, ImageChops
+
+    page.set_viewport_size({"width": 1400, "height": 3200})
+    page.wait_for_timeout(2500)
+    page.screenshot(path=str(path))
+    image = Image.open(path).convert("RGB")
+    main = image.crop((320, 0, image.width, image.height))
+    box = ImageChops.difference(main, Image.new("RGB", main.size, (255, 255, 255))).getbbox()
+    if box:
+        image.crop((0, 0, image.width, min(image.height, box[3] + 40))).save(path)
+
+
 @pytest.mark.corpus
 @pytest.mark.skipif(os.environ.get("ANALYZER_SCREENSHOTS") != "1",
                     reason="set ANALYZER_SCREENSHOTS=1 to regenerate docs/screenshots")
@@ -129,13 +143,18 @@ def test_browser_screenshots(page, samples_dir):
     bids = [samples_dir / n for n in ("04_bid_teleserve_per_call.pdf",
                                       "05_bid_clearline_per_productive_hour.docx",
                                       "06_bid_northgate_per_fte_month.pdf")]
-    _upload(page, [samples_dir / "01_brightcart_meridian_msa_sow1.docx", *bids])
-    page.screenshot(path=str(out / "1_upload.png"), full_page=True)
+    _upload(page, [*bids, samples_dir / "01_brightcart_meridian_msa_sow1.docx"])
+    _shot(page, out / "1_upload.png")
     _go(page, "Review a contract", "Review a contract")
-    page.get_by_text("Clause viewer").first.scroll_into_view_if_needed()
-    page.screenshot(path=str(out / "2_review.png"), full_page=True)
+    _shot(page, out / "2_review.png")
     _go(page, "Compare bids", "Compare bids")
-    page.get_by_role("button", name="Remove").first.wait_for(state="attached")
-    page.screenshot(path=str(out / "3_compare.png"), full_page=True)
+    page.get_by_role("button", name="Remove 01_brightcart_meridian_msa_sow1.docx").click()
+    for label, value in (("Contacts per month", "46250"),
+                         ("Average handle time (minutes)", "4.2")):
+        field = page.get_by_label(label)
+        field.fill(value)
+        field.press("Enter")
+        page.wait_for_timeout(1500)
+    _shot(page, out / "3_compare.png")
     _go(page, "Export", "Export")
-    page.screenshot(path=str(out / "4_export.png"), full_page=True)
+    _shot(page, out / "4_export.png")

@@ -61,6 +61,7 @@ METRICS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "availability": (r"\buptime\b|availability|system(?:s)? (?:shall be |will be |are )?available", ("percent",), False),
     "resolution rate": (r"resolution rate|resolved within", ("percent",), True),
 }
+_ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _, _ in METRICS.values()), re.IGNORECASE)
 _METRIC_RES = tuple((name, re.compile(p, re.IGNORECASE), kinds, timed) for name, (p, kinds, timed) in METRICS.items())
 
 _SLA_HEADER = re.compile(
@@ -183,12 +184,18 @@ def extract_kpis(document: Document, classifications: tuple[Classification, ...]
 
 
 def _metric_of(text: str) -> tuple[str, tuple[str, ...], bool] | None:
+    if not _ANY_METRIC.search(text):
+        return None
     best = None
     for name, regex, kinds, timed in _METRIC_RES:
         m = regex.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name, kinds, timed)
     return (best[1], best[2], best[3]) if best else None
+
+
+def _metrics_named(text: str) -> set[str]:
+    return {name for name, regex, _, _ in _METRIC_RES if regex.search(text)}
 
 
 def _target(text: str, kinds: tuple[str, ...]) -> tuple[str, int, int] | None:
@@ -320,6 +327,8 @@ def _prose_candidates(text: str) -> list[_Candidate]:
     for sent in sentences(text):
         if sent.is_row:
             continue
+        if not re.search(r"\d|percent", sent.text):
+            continue
         units = [sent]
         sub = lines(sent.text, sent.start)
         rowlike = [ln for ln in sub if find_percentages(ln.text) and not _SENTENCE_VERB.search(ln.text)]
@@ -335,6 +344,8 @@ def _prose_candidates(text: str) -> list[_Candidate]:
 
 def _prose_candidate(unit: Span, as_row: bool = False) -> _Candidate | None:
     s = unit.text
+    if not re.search(r"\d|percent", s):
+        return None
     info = _metric_of(s)
     if info is None or _NOT_KPI.search(s):
         return None
@@ -426,12 +437,12 @@ def _remedy(cand: _Candidate, section_sents: list[str]) -> str | None:
             continue
         if not _FAILURE.search(s):
             continue
-        metric_in_sentence = _metric_of(s)
+        named = _metrics_named(s)
         is_generic = bool(_GENERIC_REMEDY.search(s))
         overlap = len(label & _words(s))
-        if metric_in_sentence and metric_in_sentence[0] == cand.canonical:
+        if cand.canonical in named:
             overlap += 2
-        elif metric_in_sentence and not is_generic and overlap < 2:
+        elif named and not is_generic and (cand.canonical != "other" or overlap < 2):
             continue
         if is_generic:
             if generic is None or overlap > generic[0]:

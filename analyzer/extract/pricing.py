@@ -86,6 +86,9 @@ _BARE_AFTER_FEE = re.compile(
 )
 
 
+_MAYBE_PRICE = re.compile(r"\d|percent|per cent|dollars?|euros?|pounds|rupees|pesos", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class _Row:
     """A table row line with its cells (absolute offsets) and its table's header."""
@@ -259,7 +262,7 @@ def _rates_in_sentence(
     document: Document, text: str, sent: Span, clause_id: str | None, heading: str | None
 ) -> list[RateItem]:
     s = sent.text
-    if _EXCLUDE_SENTENCE.search(s):
+    if not _MAYBE_PRICE.search(s) or _EXCLUDE_SENTENCE.search(s):
         return []
     out: list[RateItem] = []
     money = find_money(s)

@@ -8,6 +8,7 @@ line per row with cells joined by " | ".
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,7 +59,19 @@ def split_cells(row: str) -> list[tuple[int, str]]:
     return cells
 
 
+@functools.lru_cache(maxsize=16)
+def _sentences_cached(text: str) -> tuple[Span, ...]:
+    return tuple(_split_sentences(text, 0))
+
+
 def sentences(text: str, offset: int = 0) -> list[Span]:
+    """Split ``text`` into sentences and table rows with exact offsets (cached per text)."""
+    if offset == 0:
+        return list(_sentences_cached(text))
+    return _split_sentences(text, offset)
+
+
+def _split_sentences(text: str, offset: int = 0) -> list[Span]:
     """Split ``text`` into sentences and table rows with exact offsets.
 
     A table row (a line with " | ") is its own unit; a blank line always ends a
@@ -95,7 +108,11 @@ def sentences(text: str, offset: int = 0) -> list[Span]:
             last = 0
             for m in _BOUNDARY.finditer(chunk):
                 head = chunk[last : m.start()]
-                if _ABBREV.search(head.rstrip("\"”’)")) or re.search(r"\d\.$", head) and re.match(r"\d", chunk[m.end():]):
+                if (
+                    _ABBREV.search(head.rstrip("\"”’)"))
+                    or (re.search(r"\d\.$", head) and re.match(r"\d", chunk[m.end() :]))
+                    or re.fullmatch(r"\s*(?:\(?[A-Za-z0-9]{1,4}\)|\d+(?:\.\d+)*\.?|[A-Z]\.)\s*", head)
+                ):
                     continue
                 _add(out, chunk[last : m.start() + (len(m.group(0)) - len(m.group(0).lstrip('"”’)')))], offset + bstart + pstart + last, False)
                 last = m.end()

@@ -29,6 +29,7 @@ METRICS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "average speed of answer": (r"average speed (?:of|to) answer|\bASA\b|speed of answer", ("duration", "percent"), True),
     "service level": (
         r"service[- ]level|\banswered (?:with)?in\b|\bcalls? (?:are |is |shall be |will be )?answered\b|\bTSF\b|"
+        r"\banswer(?:s|ing)?\b[^.|]{0,40}\b(?:calls?|contacts?)\b[^.|]{0,20}\bwithin\b|"
         r"telephone service factor|\bgrade of service\b",
         ("percent",),
         True,

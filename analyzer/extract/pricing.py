@@ -216,7 +216,9 @@ def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[Rat
         if not amounts and _PRICE_HEADER.search(col_header):
             bare = re.match(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b", cell)
             if bare and not find_percentages(cell):
-                currency = _header_currency(col_header)
+                currency = _header_currency(col_header) or next(
+                    (_header_currency(c) for _, c in cells if re.fullmatch(r"\s*(?:[A-Z]{3}|US\$|\$|€|£|₹)\s*", c)), None
+                )
                 amounts.append((parse_digits(bare.group(1)), currency, bare.start(1), bare.end(1)))
         for amount, currency, s, e in amounts:
             after = unit_after(cell[e:])

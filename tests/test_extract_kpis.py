@@ -1,0 +1,134 @@
+"""KPIs: only measurable service levels, with what each one has and lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.extract import extract_kpis, service_credit_exposure
+from analyzer.types import Extraction
+from extract_fixtures import make_doc
+
+
+def _kpis(text: str):
+    doc = make_doc(text)
+    kpis = extract_kpis(doc, ())
+    for k in kpis:
+        assert doc.text[k.start : k.end] == k.quote
+    return kpis
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "target"),
+    [
+        ("1. Supplier shall answer 80% of calls within 20 seconds, measured monthly.", "service level", "80% of calls within 20 seconds"),
+        ("1. The average speed of answer shall not exceed 30 seconds in each month.", "average speed of answer", "30 seconds"),
+        ("1. Supplier shall keep the abandonment rate at 5% or less each month.", "abandonment rate", "5% or less"),
+        ("1. Supplier shall achieve a customer satisfaction score of at least 85% in each calendar month.", "customer satisfaction", "at least 85%"),
+        ("1. First contact resolution shall be at least 75% per month.", "first contact resolution", "at least 75%"),
+        ("1. Supplier shall maintain a quality assurance score of 90% or higher.", "quality assurance score", "90% or higher"),
+        ("1. Schedule adherence must be 90% or more in each week.", "schedule adherence", "90% or more"),
+        ("1. Supplier shall respond to 95% of emails within 4 business hours.", "response time", "95% of emails within 4 business hours"),
+        ("1. Blocked calls shall not exceed 1% in any interval.", "blocked calls", "not exceed 1%"),
+        ("1. The platform shall have availability of 99.9% each month.", "availability", "99.9%"),
+        ("1. Monthly agent attrition shall be 4% or less.", "attrition", "4% or less"),
+        ("1. Transaction accuracy shall be at least 98% each month.", "accuracy", "at least 98%"),
+    ],
+)
+def test_extract_kpis_finds_measurable_service_levels(sentence, metric, target):
+    (kpi,) = _kpis(sentence)
+    assert kpi.metric == metric
+    assert kpi.target == target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Vendor will answer calls quickly and professionally and keep customers happy.",
+        "1. Supplier shall use its best efforts to maximize customer satisfaction.",
+        "1. Quality scores in line with industry standards.",
+        "1. Assuming occupancy of 65% in blue-sky months, we estimate 29,077 hours.",
+        "1. The scenario assumes an average handle time of 4.2 minutes.",
+        "1. If the telephone service level is below its target, Supplier shall credit Client three percent (3%) of the Fees.",
+        "1. If attrition exceeds forty percent (40%) in any quarter, Supplier may invoice an attrition surcharge.",
+        "1. Supplier shall restore call handling within four (4) hours after a disruption.",
+        "1. Supplier shall deliver the monthly report within five (5) business days after month end.",
+    ],
+)
+def test_extract_kpis_ignores_vague_statements_and_deadlines(sentence):
+    assert _kpis(sentence) == ()
+
+
+def test_extract_kpis_reports_what_is_missing():
+    (kpi,) = _kpis("1. Supplier shall answer 80% of calls within 20 seconds.")
+    assert kpi.threshold == "within 20 seconds"
+    assert kpi.window is None
+    assert set(kpi.missing) == {"window", "data_source", "reporting", "remedy"}
+
+
+def test_extract_kpis_complete_kpi_has_window_source_reporting_remedy_and_cap():
+    text = (
+        "4. SERVICE LEVELS\n"
+        "4.1 Supplier shall answer 80% of calls within 20 seconds, measured monthly from Client's ACD data.\n"
+        "4.2 Supplier shall deliver a monthly performance report to Client.\n"
+        "4.3 If Supplier misses the service level in any month, Supplier shall credit Client 5% of that month's fees. "
+        "Service credits shall not exceed 10% of the monthly fees.\n"
+    )
+    (kpi,) = _kpis(text)
+    assert kpi.window == "monthly"
+    assert kpi.data_source and "ACD" in kpi.data_source
+    assert kpi.reporting == "monthly performance report"
+    assert kpi.remedy and "credit Client 5%" in kpi.remedy
+    assert kpi.cap and "not exceed 10%" in kpi.cap
+    assert kpi.missing == ()
+
+
+def test_extract_kpis_one_per_sla_table_row_with_columns():
+    text = (
+        "5. SERVICE LEVELS\n"
+        "5.1 Supplier shall meet the following service levels:\n"
+        "Metric | Target | Measurement window | Data source\n"
+        "Service level | 80% answered in 60 seconds | Calendar month | ACD\n"
+        "Abandonment | 5% or less of offered calls | Calendar month | ACD\n"
+        "Chat | Timely, high-quality responses | Monthly | Observation\n"
+        "5.2 If Supplier misses any other target in the table, Supplier shall deliver a corrective action plan.\n"
+    )
+    kpis = _kpis(text)
+    assert [(k.metric, k.target, k.window, k.data_source) for k in kpis] == [
+        ("Service level", "80% answered in 60 seconds", "Calendar month", "ACD"),
+        ("Abandonment", "5% or less of offered calls", "Calendar month", "ACD"),
+    ]
+    assert all(k.remedy and "corrective action plan" in k.remedy for k in kpis)
+
+
+def test_extract_kpis_remedy_to_be_agreed_is_no_remedy():
+    text = (
+        "5.1 Supplier shall keep abandonment at 5% or less in each calendar month.\n"
+        "5.2 Service credits for the other Service Levels will be agreed by the Parties later.\n"
+    )
+    (kpi,) = _kpis(text)
+    assert kpi.remedy is None
+    assert "remedy" in kpi.missing
+
+
+def test_service_credit_exposure_from_at_risk_amount_and_allocations():
+    text = (
+        "2. Critical Service Levels. Supplier shall meet the following Critical Service Levels:\n"
+        "Ref | Critical Service Level | Target | Credit allocation\n"
+        "CSL-1 | Calls answered within 20 seconds | 90% or more | 25%\n"
+        "CSL-2 | Calls abandoned after 30 seconds | 3% or less | 15%\n"
+        "3. Service Credits. The at-risk amount for each Measurement Period is twelve percent (12%) of the charges "
+        "invoiced for that Measurement Period. For each Critical Service Level that Supplier fails, the Service Credit "
+        "equals the at-risk amount multiplied by that Critical Service Level's credit allocation.\n"
+    )
+    doc = make_doc(text)
+    kpis = extract_kpis(doc, ())
+    exposure = service_credit_exposure(Extraction(kpis=kpis), doc)
+    assert exposure["at_risk_percent"] == 12.0
+    assert exposure["capped"] is True
+    assert [c["credit_percent"] for c in exposure["credits"]] == [3.0, 1.8]
+    assert exposure["max_credit_percent"] == pytest.approx(4.8)
+
+
+def test_service_credit_exposure_none_without_credits():
+    doc = make_doc("1. Supplier shall answer 80% of calls within 20 seconds each month.")
+    assert service_credit_exposure(Extraction(kpis=extract_kpis(doc, ())), doc) is None

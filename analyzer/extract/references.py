@@ -25,6 +25,13 @@ _HEADING_RE = re.compile(
     + r"[ \t]*(?:$|[-–—:.][ \t]*\S?.*$|[ \t]+[A-Z][^\n]{0,100}$|[ \t]*\([^)\n]*\)[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# An upper-case label ending a line and followed by an upper-case title line: a heading
+# that text extraction glued to the line before ("Date: ... SCHEDULE 1\nSERVICES ...").
+_GLUED_HEADING_RE = re.compile(
+    r"\b(?P<kind>SCHEDULE|EXHIBIT|ANNEX|ANNEXURE|APPENDIX|ATTACHMENT|ADDENDUM)[ \t]+" + _ID
+    + r"[ \t]*\n[ \t]*[A-Z][A-Z0-9 ,&/()'-]{3,}$",
+    re.MULTILINE,
+)
 _PARENT_RE = re.compile(
     r"^\s*(?:of|to|under|in|attached to)\s+(?:the|that|such)\s+(?:Master\s+\w+\s+Agreement|MSA|Agreement|Framework Agreement|"
     r"Base Agreement|Principal Agreement|Original Agreement)\b",
@@ -65,6 +72,8 @@ def attachment_labels(document: Document) -> set[str]:
         if rest.endswith(".") and len(rest.split()) > 8:
             continue
         present.add(_label(m.group("kind"), m.group("id")))
+    for m in _GLUED_HEADING_RE.finditer(document.text):
+        present.add(_label(m.group("kind"), m.group("id")))
     kept = {m.start() for m in _headings(document.text)}
     rejected = {
         _label(m.group("kind"), m.group("id")) for m in _HEADING_RE.finditer(document.text) if m.start() not in kept
@@ -85,6 +94,7 @@ def extract_references(document: Document) -> tuple[Reference, ...]:
     present = attachment_labels(document)
     index = ClauseIndex(document)
     heading_spans = {(m.start("kind"), m.end("id")) for m in _headings(text)}
+    heading_spans |= {(m.start("kind"), m.end("id")) for m in _GLUED_HEADING_RE.finditer(text)}
     seen: set[tuple[str, str | None]] = set()
     out: list[Reference] = []
     matches = list(_MENTION_RE.finditer(text)) + list(_MENTION_CAPS_RE.finditer(text))

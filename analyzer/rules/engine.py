@@ -1,0 +1,519 @@
+"""Apply a RuleSet to a classified, extracted document and return merged findings.
+
+Reads top to bottom like Presidio's ``AnalyzerEngine.analyze``: annotate the text once
+(``units.annotate``), run one PhraseMatcher and one Matcher over every sentence for all
+rules at once, evaluate each rule's conditions (sentence, clause, heading or document
+level), turn hits into Findings with an exact quote and an explanation, then merge
+duplicates so there is one finding per problem.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, negated_at
+from analyzer.rules.schema import ConditionModel, Rule, RuleSet, VOCAB_REF, token_patterns
+from analyzer.rules.units import TextArtifacts, Unit, annotate, tokenize
+from analyzer.types import (
+    Classification,
+    Clause,
+    ClauseType,
+    Document,
+    Evidence,
+    Extraction,
+    Finding,
+    Severity,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+MAX_QUOTE = 300
+MIN_QUOTE = 10
+ALT_MIN_SCORE = 0.2  # an alternative label this likely still puts a clause in scope
+EXCLUDE_MIN_SCORE = 0.5  # only a confident label takes a clause out of scope
+MAX_EVIDENCE = 3
+SEVERITY_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
+
+
+@dataclass(slots=True)
+class _Cond:
+    """A condition compiled for matching."""
+
+    key: str
+    model: ConditionModel
+    within: str
+    regex: re.Pattern[str] | None = None
+
+
+@dataclass(slots=True)
+class _CompiledRule:
+    rule: Rule
+    all_: list[_Cond]
+    any_: list[_Cond]
+    unless: list[_Cond]
+    headings: re.Pattern[str] | None
+    exclude_headings: re.Pattern[str] | None
+
+    @property
+    def sentence_level(self) -> bool:
+        return any(c.within == "sentence" for c in self.all_ + self.any_)
+
+
+@dataclass(slots=True)
+class _Compiled:
+    """Matchers for all rules of a RuleSet on one spaCy vocabulary."""
+
+    ruleset: RuleSet
+    nlp: Any
+    rules: list[_CompiledRule]
+    phrase_matcher: Any
+    matcher: Any
+    keys: dict[int, str] = field(default_factory=dict)
+
+
+_CACHE: dict[tuple[int, int], _Compiled] = {}
+
+
+def _join(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+def _phrases(cond: ConditionModel, ruleset: RuleSet) -> list[str]:
+    items = [cond.phrase] if isinstance(cond.phrase, str) else list(cond.phrase or [])
+    out: list[str] = []
+    for item in items:
+        ref = VOCAB_REF.match(item)
+        out.extend(ruleset.vocabulary(ref.group(1)) if ref else [item])
+    return out
+
+
+def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
+    """Compile every phrase and token pattern of a RuleSet into one matcher each (cached)."""
+    cached = _CACHE.get((id(ruleset), id(nlp)))
+    if cached is not None and cached.ruleset is ruleset and cached.nlp is nlp:
+        return cached
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher = Matcher(nlp.vocab, validate=True)
+    keys: dict[int, str] = {}
+    rules: list[_CompiledRule] = []
+    for rule in ruleset.rules:
+        m = rule.model
+        groups: dict[str, list[_Cond]] = {"all": [], "any": [], "unless": []}
+        for name, conds in (("all", m.when.all_), ("any", m.when.any_), ("unless", m.unless)):
+            for i, cm in enumerate(conds):
+                key = f"{m.id}#{name}{i}"
+                within = cm.within or "sentence"
+                cond = _Cond(key, cm, within)
+                if cm.phrase is not None:
+                    docs = tokenize(nlp, _phrases(cm, ruleset))
+                    phrase_matcher.add(key, docs)
+                elif cm.tokens is not None:
+                    matcher.add(key, token_patterns(cm.tokens))
+                elif cm.regex is not None:
+                    cond.regex = _join([cm.regex] if isinstance(cm.regex, str) else cm.regex)
+                keys[nlp.vocab.strings.add(key)] = key
+                groups[name].append(cond)
+        rules.append(
+            _CompiledRule(
+                rule, groups["all"], groups["any"], groups["unless"],
+                _join(m.headings), _join(m.exclude_headings),
+            )
+        )
+    compiled = _Compiled(ruleset, nlp, rules, phrase_matcher, matcher, keys)
+    _CACHE.clear()  # one live (ruleset, nlp) pair per process is the normal case
+    _CACHE[(id(ruleset), id(nlp))] = compiled
+    return compiled
+
+
+class _Run:
+    """State of one apply_rules call: matches per unit and cached condition results."""
+
+    def __init__(
+        self,
+        compiled: _Compiled,
+        art: TextArtifacts,
+        classifications: dict[str, Classification],
+        extraction: Extraction,
+    ) -> None:
+        self.c = compiled
+        self.art = art
+        self.cls = classifications
+        self.extraction = extraction
+        self.clauses = {cl.id: cl for cl in art.document.clauses}
+        self.unit_matches: list[dict[str, list[Span]]] = [self._match(d) for d in art.docs]
+        self.heading_matches = {h: self._match(d) for h, d in art.heading_docs.items()}
+        self._cache: dict[tuple[str, str, str], list[Span]] = {}
+
+    def _match(self, doc: Any) -> dict[str, list[Span]]:
+        """Run both matchers once over a Doc: spans are offsets in the Doc's text."""
+        found: dict[str, list[Span]] = {}
+        matches = list(self.c.phrase_matcher(doc)) if len(self.c.phrase_matcher) else []
+        if len(self.c.matcher):
+            matches += list(self.c.matcher(doc))
+        for match_id, start, end in matches:
+            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+            found.setdefault(self.c.keys[match_id], []).append(span)
+        return found
+
+    # ----------------------------------------------------------------- conditions
+
+    def _unit_spans(self, cond: _Cond, unit: Unit) -> list[Span]:
+        """Spans (document offsets) of a matcher/regex condition in one unit."""
+        if cond.regex is not None:
+            text = self.art.text(unit)
+            spans = [(unit.start + m.start(), unit.start + m.end()) for m in cond.regex.finditer(text)]
+        else:
+            spans = [(unit.start + s, unit.start + e) for s, e in self.unit_matches[unit.index].get(cond.key, [])]
+        if cond.model.exclude_negated:
+            spans = [s for s in spans if not negated_at(self.art, unit, s)]
+        return spans
+
+    def evaluate(
+        self, cond: _Cond, unit: Unit | None, clause: Clause | None, anchors: list[Span]
+    ) -> list[Span]:
+        """Return the spans satisfying a condition at its level (empty: not met)."""
+        level = cond.within
+        if level == "sentence" and unit is None:
+            level = "clause" if clause is not None else "document"
+        if level == "clause" and clause is None:
+            level = "document"
+        heading = self.art.headings.get(clause.id, "") if clause else ""
+        cache_key: tuple[str, str, str] | None = None
+        if cond.model.condition != "negated":
+            scope_id = {
+                "sentence": str(unit.index) if unit else "",
+                "clause": clause.id if clause else "",
+                "heading": heading,
+                "document": "",
+            }[level]
+            cache_key = (cond.key, level, scope_id)
+            if cache_key in self._cache:
+                return self._cache[cache_key]
+        if level == "sentence" and unit is not None:
+            unit_ids = [unit.index]
+        elif level == "clause" and clause is not None:
+            unit_ids = self.art.by_clause.get(clause.id, [])
+        elif level == "document":
+            unit_ids = list(range(len(self.art.units)))
+        else:
+            unit_ids = []
+        if cond.model.condition is not None:
+            spec = REGISTRY[cond.model.condition]
+            start, end = _bounds(self.art, unit_ids)
+            scope = Scope(
+                level, start, end, clause, unit_ids, self.art, self.extraction, self.cls,
+                anchors, heading,
+            )
+            result = spec.fn(scope, spec.params(**cond.model.params))
+        elif level == "heading":
+            result = self._heading_spans(cond, heading)
+        else:
+            result = [s for i in unit_ids for s in self._unit_spans(cond, self.art.units[i])]
+        if cache_key is not None:
+            self._cache[cache_key] = result
+        return result
+
+    def _heading_spans(self, cond: _Cond, heading: str) -> list[Span]:
+        if not heading:
+            return []
+        if cond.regex is not None:
+            return [NO_QUOTE] if cond.regex.search(heading) else []
+        return [NO_QUOTE] if self.heading_matches.get(heading, {}).get(cond.key) else []
+
+    # ----------------------------------------------------------------- scoping
+
+    def applies(self, cr: _CompiledRule, clause: Clause) -> bool:
+        """Tell whether a rule looks at a clause (type, alternatives, or heading)."""
+        m = cr.rule.model
+        heading = self.art.headings.get(clause.id, "")
+        if cr.exclude_headings is not None and cr.exclude_headings.search(heading):
+            return False
+        cls = self.cls.get(clause.id)
+        if cls is not None and cls.label in m.exclude_clause_types and cls.score >= EXCLUDE_MIN_SCORE:
+            return False
+        if m.clause_types == "any":
+            return True
+        if cls is not None:
+            if cls.label in m.clause_types:
+                return True
+            if any(t in m.clause_types and s >= ALT_MIN_SCORE for t, s in cls.alternatives):
+                return True
+        return bool(cr.headings is not None and cr.headings.search(heading))
+
+    def check(
+        self, cr: _CompiledRule, unit: Unit | None, clause: Clause | None
+    ) -> tuple[list[Span], list[str], list[str]] | None:
+        """Evaluate a rule at one unit (or clause/document); return anchors, met, unmet."""
+        met: list[str] = []
+        unmet: list[str] = []
+        anchors: list[Span] = []
+        for cond in cr.all_:
+            spans = self.evaluate(cond, unit, clause, anchors)
+            if not spans:
+                return None
+            met.append(cond.model.describe())
+            anchors.extend(s for s in spans if s[0] >= 0 and cond.within == "sentence")
+            if cond.within != "sentence" and not any(a[0] >= 0 for a in anchors):
+                anchors.extend(s for s in spans if s[0] >= 0)
+        if cr.any_:
+            hit = False
+            for cond in cr.any_:
+                spans = self.evaluate(cond, unit, clause, anchors)
+                if spans:
+                    hit = True
+                    met.append(cond.model.describe())
+                    anchors.extend(s for s in spans if s[0] >= 0)
+                else:
+                    unmet.append(cond.model.describe())
+            if not hit:
+                return None
+        if cr.rule.model.expects_any_clause_type:
+            want = set(cr.rule.model.expects_any_clause_type)
+            if any(c.label in want and c.score >= EXCLUDE_MIN_SCORE for c in self.cls.values()):
+                return None
+            met.append("no clause of type " + "/".join(sorted(want)))
+        for cond in cr.unless:
+            if self.evaluate(cond, unit, clause, anchors):
+                return None
+            unmet.append("unless " + cond.model.describe())
+        return anchors, met, unmet
+
+
+def _bounds(art: TextArtifacts, unit_ids: list[int]) -> tuple[int, int]:
+    if not unit_ids:
+        return (0, 0)
+    return art.units[unit_ids[0]].start, art.units[unit_ids[-1]].end
+
+
+def _quote_bounds(text: str, unit: Unit, anchor: Span | None) -> tuple[int, int]:
+    """Return the smallest readable span showing the problem: the sentence, or a window
+    of at most 300 characters around the match, never crossing a paragraph break."""
+    s, e = unit.start, unit.end
+    if e - s > MAX_QUOTE:
+        a0 = anchor[0] if anchor and s <= anchor[0] < e else s
+        a1 = min(anchor[1], e) if anchor and s <= anchor[0] < e else s
+        ws = max(s, min(a0 - 100, a1 - MAX_QUOTE + 20))
+        we = min(e, ws + MAX_QUOTE)
+        if ws > s:
+            sp = text.find(" ", ws, a0) if a0 > ws else -1
+            ws = sp + 1 if sp >= 0 else ws
+        if we < e:
+            sp = text.rfind(" ", max(a1, ws + MIN_QUOTE), we)
+            we = sp if sp > ws else we
+        s, e = ws, we
+    if e - s < MIN_QUOTE:
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        s, e = max(line_start, e - MAX_QUOTE), min(line_end, s + MAX_QUOTE)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _evidence(run: _Run, unit: Unit, anchors: list[Span], matched: str) -> Evidence:
+    doc = run.art.document
+    inside = [a for a in anchors if unit.start <= a[0] < unit.end]
+    anchor = inside[0] if inside else None
+    s, e = _quote_bounds(doc.text, unit, anchor)
+    hit = doc.text[anchor[0] : anchor[1]] if anchor else ""
+    return Evidence(unit.clause_id, doc.text[s:e], s, e, doc.page_at(s), f"{matched}: {hit}"[:200])
+
+
+def _explain(
+    run: _Run, cr: _CompiledRule, clause: Clause | None, met: list[str], unmet: list[str]
+) -> tuple[tuple[str, str], ...]:
+    rule = cr.rule
+    out = [
+        ("pack", f"{rule.pack}@{rule.version}"),
+        ("rule", rule.id),
+        ("conditions_met", "; ".join(met)),
+        ("conditions_unmet", "; ".join(unmet)),
+    ]
+    if clause is not None:
+        cls = run.cls.get(clause.id)
+        if cls is not None:
+            out.append(("clause_type", f"{cls.label.value} ({cls.score:.2f})"))
+        heading = run.art.headings.get(clause.id, "")
+        if heading:
+            out.append(("heading", heading))
+    return tuple(out)
+
+
+def _finding(
+    cr: _CompiledRule,
+    clause_id: str | None,
+    evidence: tuple[Evidence, ...],
+    explanation: tuple[tuple[str, str], ...],
+) -> Finding:
+    m = cr.rule.model
+    return Finding(
+        rule_id=m.id,
+        category=m.category,
+        severity=m.severity,
+        scope=m.scope,
+        clause_id=clause_id,
+        evidence=evidence,
+        message=m.message.strip(),
+        recommendation=m.recommendation.strip(),
+        explanation=explanation,
+    )
+
+
+def _clause_findings(run: _Run, cr: _CompiledRule) -> list[Finding]:
+    out: list[Finding] = []
+    for clause in run.art.document.clauses:
+        if not run.applies(cr, clause):
+            continue
+        unit_ids = run.art.by_clause.get(clause.id, [])
+        if cr.sentence_level:
+            for i in unit_ids:
+                unit = run.art.units[i]
+                res = run.check(cr, unit, clause)
+                if res is None:
+                    continue
+                anchors, met, unmet = res
+                ev = _evidence(run, unit, anchors, met[0] if met else "")
+                out.append(_finding(cr, clause.id, (ev,), _explain(run, cr, clause, met, unmet)))
+        else:
+            res = run.check(cr, None, clause)
+            if res is None or not unit_ids:
+                continue
+            anchors, met, unmet = res
+            units = [run.art.units[i] for i in unit_ids]
+            unit = next((u for u in units if any(u.start <= a[0] < u.end for a in anchors)), None)
+            if unit is None:
+                unit = next((u for u in units if u.end - u.start >= 20), units[0])
+            ev = _evidence(run, unit, anchors, met[0] if met else "")
+            out.append(_finding(cr, clause.id, (ev,), _explain(run, cr, clause, met, unmet)))
+    return out
+
+
+def _document_findings(run: _Run, cr: _CompiledRule) -> list[Finding]:
+    evidence: list[Evidence] = []
+    met_all: list[str] = []
+    unmet_all: list[str] = []
+    if cr.sentence_level:
+        for unit in run.art.units:
+            clause = run.clauses.get(unit.clause_id)
+            if clause is None or not run.applies(cr, clause):
+                continue
+            res = run.check(cr, unit, clause)
+            if res is None:
+                continue
+            anchors, met, unmet = res
+            met_all, unmet_all = met, unmet
+            evidence.append(_evidence(run, unit, anchors, met[0] if met else ""))
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+        if not evidence:
+            return []
+    else:
+        res = run.check(cr, None, None)
+        if res is None:
+            return []
+        anchors, met_all, unmet_all = res
+        for a in anchors[:MAX_EVIDENCE]:
+            unit = next((u for u in run.art.units if u.start <= a[0] < u.end), None)
+            if unit is not None:
+                evidence.append(_evidence(run, unit, [a], met_all[0] if met_all else ""))
+    return [_finding(cr, None, tuple(evidence), _explain(run, cr, None, met_all, unmet_all))]
+
+
+def _overlap(a: Finding, b: Finding, art: TextArtifacts) -> bool:
+    """Same problem: overlapping quotes, the same paragraph of the same clause, or two
+    document-level findings of one category."""
+    if a.scope == "document" and b.scope == "document":
+        return True
+    if a.scope != b.scope:
+        return False
+    for ea in a.evidence:
+        for eb in b.evidence:
+            if ea.start < eb.end and eb.start < ea.end:
+                return True
+            if ea.clause_id == eb.clause_id and "\n" not in art.document.text[
+                min(ea.end, eb.end) : max(ea.start, eb.start)
+            ]:
+                return True
+    return False
+
+
+def merge_findings(findings: list[Finding], art: TextArtifacts) -> list[Finding]:
+    """Merge duplicates (same category, same problem): keep the most severe, list the others."""
+    order = sorted(
+        range(len(findings)), key=lambda i: (-SEVERITY_RANK[findings[i].severity], i)
+    )
+    kept: list[Finding] = []
+    for i in order:
+        f = findings[i]
+        for k, g in enumerate(kept):
+            if g.category == f.category and _overlap(g, f, art):
+                ids = g.merged_rule_ids
+                if f.rule_id != g.rule_id and f.rule_id not in ids:
+                    ids = ids + (f.rule_id,)
+                extra = tuple(
+                    e for e in f.evidence
+                    if not any(e.start < x.end and x.start < e.end for x in g.evidence)
+                )
+                evidence = g.evidence
+                if g.scope == "document":
+                    evidence = (g.evidence + extra)[:MAX_EVIDENCE]
+                kept[k] = replace(g, merged_rule_ids=ids, evidence=evidence)
+                break
+        else:
+            kept.append(f)
+    kept.sort(key=lambda f: (f.scope == "document", f.evidence[0].start if f.evidence else 0,
+                             f.category.value))
+    return kept
+
+
+def apply_rules(
+    document: Document,
+    classifications: tuple[Classification, ...],
+    extraction: Extraction,
+    ruleset: RuleSet,
+    nlp: Language,
+) -> tuple[Finding, ...]:
+    """Flag a document's problems, one Finding per problem.
+
+    Args:
+        document: the segmented document.
+        classifications: one per clause (missing ones count as ``other``).
+        extraction: rates, KPIs, obligations and references found by the extractors.
+        ruleset: from ``load_rules``.
+        nlp: a spaCy pipeline; only its tokenizer and lemma tables are used.
+
+    Returns:
+        Findings in document order, document-level gaps last.
+    """
+    compiled = compile_ruleset(ruleset, nlp)
+    art = annotate(document, nlp)
+    by_id = {c.clause_id: c for c in classifications}
+    run = _Run(compiled, art, by_id, extraction)
+    raw: list[Finding] = []
+    for cr in compiled.rules:
+        if cr.rule.model.scope == "document":
+            raw.extend(_document_findings(run, cr))
+        else:
+            raw.extend(_clause_findings(run, cr))
+    merged = merge_findings(raw, art)
+    logger.debug("%d raw findings, %d after merging", len(raw), len(merged))
+    return tuple(merged)
+
+
+def missing_types(
+    classifications: tuple[Classification, ...], ruleset: RuleSet
+) -> tuple[ClauseType, ...]:
+    """Return the expected clause types (the packs' checklist) that no clause has."""
+    present = {c.label for c in classifications}
+    return tuple(t for t in ruleset.expected_clause_types if t not in present)

@@ -42,8 +42,8 @@ _JOINT = re.compile(
     re.IGNORECASE,
 )
 _JOINT_SUBJECT = re.compile(r"^(?:the\s+|both\s+)?parties\b|\band\b", re.IGNORECASE)
-_ROLE_WORDS = (
-    "Client Customer Supplier Vendor Provider Service Provider Contractor Subcontractor Company Buyer "
+_ROLE_WORDS = ["Service Provider"] + (
+    "Client Customer Supplier Vendor Provider Contractor Subcontractor Company Buyer "
     "Seller Purchaser Licensor Licensee Distributor Consultant Bank Agency Outsourcer Reseller "
     "Manufacturer Franchisee Franchisor Employer Partner Agent Recipient Discloser Owner Operator"
 ).split()
@@ -64,6 +64,9 @@ _NON_ACTOR = re.compile(
     r"notice|notices|obligations?)\b",
     re.IGNORECASE,
 )
+
+
+_ENUMERATOR = re.compile(r"\s*(?:\(?[a-z0-9]{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +156,9 @@ def extract_obligations(
             to_parse.append(_window(sent, clause_id))
     if nlp is not None and to_parse:
         out.extend(_parsed(document, to_parse, names, nlp))
-    unique: dict[tuple[int, int], Obligation] = {}
+    unique: dict[tuple[int, str], Obligation] = {}
     for ob in sorted(out, key=lambda o: (o.start, o.end)):
-        unique.setdefault((ob.start, ob.end), ob)
+        unique.setdefault((ob.start, ob.action), ob)
     return tuple(unique.values())
 
 
@@ -345,6 +348,8 @@ def _from_doc(document: Document, doc, win: _Window, names: dict[str, str], lemm
             continue
         if not passive and party and _NON_ACTOR.match(subject_text or ""):
             continue
+        if not passive and party not in names.values() and len(subject_text.split()) > 4:
+            continue  # a long non-party subject is usually a misparse
         joint = bool(
             (party == "the Parties")
             or (not passive and subject is not None and any(c.dep_ == "conj" for c in subject.children) and subject.tag_.startswith("NN"))
@@ -358,6 +363,9 @@ def _from_doc(document: Document, doc, win: _Window, names: dict[str, str], lemm
             end_tok = verb
         span_end = end_tok.idx + len(end_tok.text)
         start = win.start + span_start
+        lead = _ENUMERATOR.match(document.text, start, win.start + span_end)
+        if lead:
+            start = lead.end()
         end = _fit_end(document.text, start, win.start + span_end)
         if end <= start:
             continue

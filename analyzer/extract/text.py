@@ -146,4 +146,13 @@ class ClauseIndex:
                 break
             if c.start <= offset < c.end and (best is None or c.end - c.start < best.end - best.start):
                 best = c
+        if best is None:
+            # a sentence that starts with its clause number ("2.1 Vendor will ...") begins just
+            # before the clause span: give it the clause that starts a few characters later
+            j = bisect.bisect_right(self._starts, offset)
+            while j < len(self._clauses) and self._clauses[j].start <= offset + 16:
+                c = self._clauses[j]
+                if c.end > c.start:
+                    return c.id
+                j += 1
         return best.id if best else None

@@ -66,6 +66,7 @@ _NON_ACTOR = re.compile(
 )
 
 
+_SKIP = object()  # a modal that binds nobody: neither a duty nor worth parsing
 _ENUMERATOR = re.compile(r"\s*(?:\(?[a-z0-9]{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
 
 
@@ -150,7 +151,7 @@ def extract_obligations(
             ob = _fast(document, sent, m, names, clause_id)
             if ob is None:
                 needs_parse = True
-            else:
+            elif ob is not _SKIP:
                 out.append(ob)
         if not _MODAL.search(sent.text) or needs_parse:
             to_parse.append(_window(sent, clause_id))
@@ -184,8 +185,12 @@ def _window(sent: Span, clause_id: str | None) -> _Window:
 # ----------------------------------------------------------------------------- fast path
 
 
-def _fast(document: Document, sent: Span, m: re.Match[str], names: dict[str, str], clause_id: str | None) -> Obligation | None:
-    """Read "<subject> shall [not] <verb> <object>" without parsing, or return None."""
+def _fast(document: Document, sent: Span, m: re.Match[str], names: dict[str, str], clause_id: str | None):
+    """Read "<subject> shall [not] <verb> <object>" without parsing.
+
+    Returns an ``Obligation``, ``_SKIP`` when the modal binds nobody, or None when the
+    sentence needs the parser.
+    """
     s = sent.text
     after = s[m.end() :]
     if _PASSIVE_AFTER.match(after) or re.match(r"\s+(?:jointly|together|mutually)\b", after, re.IGNORECASE):
@@ -198,11 +203,17 @@ def _fast(document: Document, sent: Span, m: re.Match[str], names: dict[str, str
     subject = subject.strip()
     if not subject or len(subject.split()) > 6 or re.search(r"\b(?:if|when|unless|where|whether|provided)\b", subject, re.IGNORECASE):
         return None
-    if _JOINT_SUBJECT.search(subject) or _NON_ACTOR.match(subject):
+    if _JOINT_SUBJECT.search(subject):
         return None
+    if _NON_ACTOR.match(subject):
+        return _SKIP  # "This Agreement will continue ..." states a fact, binds no one
     verb_m = re.match(r"\s+(?:not\s+)?(?:\w+ly\s+)?(?P<verb>[a-z][a-z-]+)\b", after)
-    if not verb_m or verb_m.group("verb") in ("be", "have", "been", "also", "only"):
+    if not verb_m or verb_m.group("verb") in ("been", "also", "only"):
         return None
+    if verb_m.group("verb") in ("be", "have") and not re.match(
+        r"\s+(?:responsible|liable|obliged|required)\b", after[verb_m.end() :]
+    ):
+        return None if verb_m.group("verb") == "be" else _SKIP  # "shall have the right" is a right
     verb = verb_m.group("verb")
     rest = after[verb_m.end() :]
     stop = _OBJECT_STOP.search(rest)

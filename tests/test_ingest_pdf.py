@@ -128,7 +128,7 @@ def test_pdf_partly_scanned_document_warns_with_pages(tmp_path):
     pages = [PdfPage(lines=body(1, 3)), PdfPage(image_only=True), PdfPage(lines=body(3, 3))]
     raw = read_blocks(make_pdf(tmp_path, pages))
     assert _lines(raw) == body(1, 3) + body(3, 3)
-    assert len(raw.warnings) == 1 and "pages 2 " in raw.warnings[0] and "OCR" in raw.warnings[0]
+    assert len(raw.warnings) == 1 and "page 2 " in raw.warnings[0] and "OCR" in raw.warnings[0]
 
 
 def test_pdf_owner_password_only_opens_with_empty_password(tmp_path):

@@ -14,6 +14,7 @@ import ctypes
 import logging
 import re
 import statistics
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ _PAGE_NUMBER = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# pdfplumber time allowed per document; pages beyond it keep their table text as lines.
+_TABLE_BUDGET_S = 20.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
@@ -96,12 +99,16 @@ class _Page:
     items: list[_Line | _PageTable] = field(default_factory=list)
 
 
-def read_pdf(path: Path, limits: Limits) -> tuple[tuple[Block, ...], int, tuple[str, ...]]:
+def read_pdf(
+    path: Path, limits: Limits, *, keep_running_lines: bool = False
+) -> tuple[tuple[Block, ...], int, tuple[str, ...]]:
     """Read a PDF into LINE and TABLE blocks in reading order.
 
     Args:
         path: the PDF file.
         limits: page limit to enforce.
+        keep_running_lines: keep running headers, footers and page numbers (for
+            diagnostics: corpus tests use it to explain text a reference TXT keeps).
 
     Returns:
         The blocks, the page count and warnings (pages without a text layer, tables that
@@ -148,11 +155,11 @@ def read_pdf(path: Path, limits: Limits) -> tuple[tuple[Block, ...], int, tuple[
     if broken and len(broken) == page_count:
         raise CorruptDocument("no page of the PDF can be read; export it again", str(path))
     if broken:
-        warnings.append(f"pages {_page_list(broken)} could not be read (damaged) and are skipped")
+        warnings.append(f"{_pages(broken)} could not be read (damaged) and are skipped")
     if not any(p.lines for p in pages):
         if scanned:
             raise NoTextLayer(
-                f"no text layer on pages {_page_list(scanned)} (a scanned PDF); run OCR "
+                f"no text layer on {_pages(scanned)} (a scanned PDF); run OCR "
                 "first (e.g. ocrmypdf) and retry",
                 str(path),
                 pages=tuple(scanned),
@@ -160,8 +167,8 @@ def read_pdf(path: Path, limits: Limits) -> tuple[tuple[Block, ...], int, tuple[
         raise EmptyDocument("the PDF contains no text; check that it is the right file", str(path))
     if scanned:
         warnings.append(
-            f"pages {_page_list(scanned)} have no text layer (scanned images); their text is "
-            "missing, run OCR on them to include it"
+            f"no text layer on {_pages(scanned)} (scanned images): their text is missing; "
+            "run OCR on the file to include it"
         )
 
     by_number = {p.number: p for p in pages}
@@ -170,7 +177,8 @@ def read_pdf(path: Path, limits: Limits) -> tuple[tuple[Block, ...], int, tuple[
     for page in pages:
         if not page.items:
             page.items = list(page.lines)
-    _remove_running_lines(pages)
+    if not keep_running_lines:
+        _remove_running_lines(pages)
     _mark_gaps(pages)
     blocks = _to_blocks(pages)
     return blocks, page_count, tuple(warnings)
@@ -488,6 +496,7 @@ def _scan_objects(page_handle, raw, page_area: float, transform, lines: list[_Li
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     has_images = False
     horizontal = vertical = 0
+    box = [float("inf"), float("inf"), float("-inf"), float("-inf")]  # union of the rules
     for index in range(count):
         obj = raw.FPDFPage_GetObject(page_handle, index)
         kind = raw.FPDFPageObj_GetType(obj)
@@ -508,9 +517,18 @@ def _scan_objects(page_handle, raw, page_area: float, transform, lines: list[_Li
         elif w >= 15.0 and h >= 8.0 and w * h < 0.8 * page_area and not _white_fill(raw, obj):
             horizontal += 2
             vertical += 2
-        if horizontal >= 2 and vertical >= 2 and horizontal + vertical >= 5:
-            return has_images, True
-    return has_images, False
+        else:
+            continue
+        box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+    if horizontal < 2 or vertical < 2 or horizontal + vertical < 5:
+        return has_images, False
+    # the rules must enclose text: boxes around nothing (signature panels, logos) are skipped
+    inside = sum(
+        1
+        for ln in lines
+        if box[1] <= (ln.top + ln.bottom) / 2 <= box[3] and ln.x0 < box[2] and ln.x1 > box[0]
+    )
+    return has_images, inside >= 2
 
 
 def _white_fill(raw, obj) -> bool:  # type: ignore[no-untyped-def]
@@ -541,8 +559,13 @@ def _add_tables(path: Path, pages: list[_Page], warnings: list[str]) -> None:
         logger.warning("pdfplumber cannot open %s: %s", path, exc)
         warnings.append("tables could not be read (pdfplumber failed); their text is kept as lines")
         return
+    started = time.perf_counter()
+    skipped: list[int] = []
     with pdf:
         for page in pages:
+            if time.perf_counter() - started > _TABLE_BUDGET_S:
+                skipped.append(page.number)  # a pathological file must not stall a batch
+                continue
             try:
                 plumber_page = pdf.pages[page.number - 1]
             except (IndexError, Exception):  # noqa: BLE001 - a damaged page tree
@@ -560,7 +583,12 @@ def _add_tables(path: Path, pages: list[_Page], warnings: list[str]) -> None:
                 page.items = _splice_tables(page.lines, tables)
     if failed:
         warnings.append(
-            f"tables on pages {_page_list(failed)} could not be read; their text is kept as lines"
+            f"tables on {_pages(failed)} could not be read; their text is kept as lines"
+        )
+    if skipped:
+        warnings.append(
+            f"table detection stopped after {_TABLE_BUDGET_S:.0f} s; tables on {_pages(skipped)} "
+            "are kept as text lines"
         )
 
 
@@ -780,6 +808,11 @@ def _to_blocks(pages: list[_Page]) -> tuple[Block, ...]:
             )
         )
     return tuple(blocks)
+
+
+def _pages(pages: list[int]) -> str:
+    """Return "page 3" or "pages 1-3, 7"."""
+    return ("page " if len(set(pages)) == 1 else "pages ") + _page_list(pages)
 
 
 def _page_list(pages: list[int]) -> str:

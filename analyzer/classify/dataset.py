@@ -119,11 +119,14 @@ def contract_key(name: str) -> str:
 def examples_from_document(
     document: Document, contract: str, heading_map: HeadingMap | None = None
 ) -> tuple[LabelledClause, ...]:
-    """Return the clauses of a document whose own heading names exactly one type."""
+    """Return the clauses whose own heading (or segmenter-given name) names exactly one type."""
     heading_map = heading_map or load_heading_map()
     out = []
     for clause in document.clauses:
-        if not clause.own_heading or not clause.heading:
+        # An unnumbered block the segmenter named ("Preamble", "Signature") is labelled by
+        # that name; a numbered clause only by a heading its drafter wrote.
+        named = clause.own_heading or clause.number is None
+        if not named or not clause.heading:
             continue
         label = heading_map.label(clause.heading)
         if label is None:
@@ -270,7 +273,7 @@ class TextIndex:
         end = self.norm.find(tail)
         if end >= 0:
             return self._orig(max(0, end + len(tail) - len(needle)), end + len(tail))
-        for i in range(anchor, max(anchor + 1, len(needle) - anchor), anchor):
+        for i in range(anchor, len(needle) - anchor, anchor):
             pos = self.norm.find(needle[i:i + anchor])
             if pos >= 0:
                 return self._orig(max(0, pos - i), min(len(self.norm), pos - i + len(needle)))

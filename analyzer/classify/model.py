@@ -1,7 +1,7 @@
 """``ClauseClassifier``: the shipped clause-type model behind one small API.
 
 A model folder holds ``model_card.json`` (kind, labels, threshold, version, settings and
-measured numbers) plus the artefacts of its kind: ``clause_model.skops`` (scikit-learn),
+measured numbers) plus the artefacts of its kind: ``clause_model.json`` + ``clause_model.npz`` (scikit-learn),
 ``spacy_textcat/`` (spaCy ``to_disk``) or both (ensemble: mean of the two probability
 vectors). Nothing is unpickled. Loading is cached per folder, so a process loads a model
 once however many documents it classifies.
@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL_DIR = Path(analyzer.__file__).resolve().parents[1] / "models"
 CARD_FILE = "model_card.json"
-SKLEARN_FILE = "clause_model.skops"
+SKLEARN_STEM = "clause_model"  # clause_model.json + clause_model.npz
 SPACY_DIR = "spacy_textcat"
 KINDS = ("sklearn", "spacy", "ensemble")
 DEFAULT_THRESHOLD = 0.30
@@ -73,10 +73,12 @@ class Prediction:
 class SklearnBackend:
     """Adapter from the scikit-learn pipeline to ``Backend``."""
 
-    def __init__(self, pipeline: Any, labels: Sequence[str], params: Any) -> None:
-        self.pipeline = pipeline
+    def __init__(self, model: Any, labels: Sequence[str], params: Any,
+                 temperature: float = 1.0) -> None:
+        self.model = model
         self.params = params
-        classes = [str(c) for c in pipeline.classes_]
+        self.temperature = temperature
+        classes = [str(c) for c in model.classes_]
         missing = set(labels) - set(classes)
         if missing:
             raise ModelError(f"scikit-learn model lacks labels {sorted(missing)}")
@@ -87,7 +89,7 @@ class SklearnBackend:
         from analyzer.classify.sklearn_model import make_inputs
 
         rows = make_inputs(list(headings), list(bodies), self.params)
-        return self.pipeline.predict_proba(rows)[:, self._order]
+        return self.model.predict_proba(rows, self.temperature)[:, self._order]
 
 
 class EnsembleBackend:
@@ -156,10 +158,11 @@ class ClauseClassifier:
             raise ModelError(f"unknown model kind {kind!r}", str(card_path))
         members: list[Backend] = []
         if kind in ("sklearn", "ensemble"):
-            from analyzer.classify.sklearn_model import SklearnParams, load_pipeline
+            from analyzer.classify.sklearn_model import LinearTextModel
 
             params = _params_from(card.get("sklearn_params", {}))
-            members.append(SklearnBackend(load_pipeline(model_dir / SKLEARN_FILE), labels, params))
+            members.append(SklearnBackend(LinearTextModel.load(model_dir / SKLEARN_STEM), labels, params,
+                                          float(card.get("temperature", 1.0))))
         if kind in ("spacy", "ensemble"):
             from analyzer.classify.spacy_textcat import SpacyTextcat
 

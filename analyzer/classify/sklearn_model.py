@@ -1,14 +1,17 @@
-"""The scikit-learn clause model: TF-IDF word and character n-grams, logistic regression.
+"""The scikit-learn clause model: TF-IDF word and character n-grams, linear SVM, calibrated.
 
-One ``Pipeline`` over a two-column input (normalised heading, clause body) so it is fitted,
-saved and loaded as a unit. Logistic regression gives probabilities that are close to
-calibrated without a wrapper (checked in cross-validation, see models/MODEL_CARD.md).
-Persistence is ``skops`` with an explicit list of trusted types: loading never runs code
-from the file.
+One ``Pipeline`` over a three-column input (normalised heading, clause body, body opening)
+so it is fitted, saved and loaded as a unit. The linear SVM's decision values become
+probabilities by a softmax with one temperature, fitted on out-of-fold decision values of a
+split grouped by contract (``fit_temperature``); a calibration that shuffles clauses would
+see the same contract on both sides and come out over-confident.
+Persistence is plain JSON plus ``.npz`` arrays (``LinearTextModel``): loading never runs
+code from the file.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,34 +23,18 @@ from analyzer.errors import ModelError
 
 logger = logging.getLogger(__name__)
 
-# Every type a saved pipeline may contain; anything else in a file is refused.
-TRUSTED_TYPES = (
-    "builtins.slice",
-    "numpy.dtype",
-    "numpy.ndarray",
-    "numpy.float64",
-    "numpy.int64",
-    "numpy.int32",
-    "scipy.sparse._csr.csr_matrix",
-    "sklearn.compose._column_transformer.ColumnTransformer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.pipeline.Pipeline",
-    "collections.OrderedDict",
-    "sklearn.utils._bunch.Bunch",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class SklearnParams:
     """Feature and model settings; stored in the model card so a model can be rebuilt."""
 
-    C: float = 8.0
+    C: float = 0.5
+    classifier: str = "linearsvc"  # linearsvc | logreg
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (3, 5)
     char_max_chars: int = 160  # char n-grams read only the opening of a body (speed)
     min_df: int = 2
+    word_max_features: int = 40000
+    char_max_features: int = 30000
     max_iter: int = 2000
     class_weight: str | None = "balanced"
 
@@ -66,6 +53,7 @@ def build_pipeline(params: SklearnParams, seed: int = 0) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
+    from sklearn.svm import LinearSVC
 
     features = ColumnTransformer(
         [
@@ -78,21 +66,45 @@ def build_pipeline(params: SklearnParams, seed: int = 0) -> Any:
             (
                 "word",
                 TfidfVectorizer(ngram_range=tuple(params.word_ngrams), sublinear_tf=True,
-                                min_df=params.min_df, max_df=0.9, lowercase=True),
+                                min_df=params.min_df, max_df=0.9, lowercase=True,
+                                max_features=params.word_max_features),
                 1,
             ),
             (
                 "char",
                 TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(params.char_ngrams),
-                                sublinear_tf=True, min_df=params.min_df, lowercase=True),
+                                sublinear_tf=True, min_df=params.min_df, lowercase=True,
+                                max_features=params.char_max_features),
                 2,
             ),
         ],
         sparse_threshold=1.0,
     )
-    clf = LogisticRegression(C=params.C, max_iter=params.max_iter,
-                             class_weight=params.class_weight, random_state=seed)
+    if params.classifier == "logreg":
+        clf: Any = LogisticRegression(C=params.C, max_iter=params.max_iter,
+                                      class_weight=params.class_weight, random_state=seed)
+    else:
+        clf = LinearSVC(C=params.C, class_weight=params.class_weight, random_state=seed)
     return Pipeline([("features", features), ("clf", clf)])
+
+
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    """Return row-wise softmax(scores / temperature)."""
+    z = scores / max(temperature, 1e-6)
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+    """Return the softmax temperature minimising log-loss of out-of-fold decision values.
+
+    ``y`` holds column indices of the true class.
+    """
+    grid = np.exp(np.linspace(np.log(0.02), np.log(5.0), 80))
+    rows = np.arange(len(y))
+    losses = [-np.log(softmax(scores, t)[rows, y] + 1e-12).mean() for t in grid]
+    return float(grid[int(np.argmin(losses))])
 
 
 def make_inputs(headings: list[str], bodies: list[str], params: SklearnParams) -> np.ndarray:
@@ -104,28 +116,92 @@ def make_inputs(headings: list[str], bodies: list[str], params: SklearnParams) -
     return rows
 
 
-def save_pipeline(pipeline: Any, path: Path) -> None:
-    """Write a fitted pipeline with skops (no pickle)."""
-    import skops.io as sio
-
-    sio.dump(pipeline, path)
+VECTORIZERS = ("heading", "word", "char")
 
 
-def load_pipeline(path: Path) -> Any:
-    """Load a pipeline, refusing any type outside ``TRUSTED_TYPES``.
+class LinearTextModel:
+    """The fitted pipeline reduced to what prediction needs, stored as JSON + arrays.
 
-    Raises:
-        ModelError: the file is missing, unreadable or holds an untrusted type.
+    Saving: ``<stem>.json`` (vectorizer settings, vocabularies as term lists, classes) and
+    ``<stem>.npz`` (idf vectors, weights), read back with ``allow_pickle=False`` so a model
+    file can never run code. Prediction is the same sparse algebra as the pipeline's.
     """
-    import skops.io as sio
 
-    if not path.is_file():
-        raise ModelError("classifier file not found", str(path))
-    try:
-        untrusted = sio.get_untrusted_types(file=path)
-    except Exception as exc:  # skops raises several types on a damaged archive
-        raise ModelError(f"cannot read classifier: {exc}", str(path)) from exc
-    unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
-    if unknown:
-        raise ModelError(f"classifier holds untrusted types {unknown}", str(path))
-    return sio.load(path, trusted=sorted(set(untrusted)))
+    def __init__(self, vectorizers: list[Any], coef: np.ndarray, intercept: np.ndarray,
+                 classes: list[str], probabilistic: bool) -> None:
+        self.vectorizers = vectorizers
+        self.coef = coef
+        self.intercept = intercept
+        self.classes_ = np.array(classes)
+        self.probabilistic = probabilistic
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Any) -> LinearTextModel:
+        """Take the fitted vectorizers and weights out of a training pipeline."""
+        fitted = dict((name, t) for name, t, _ in pipeline.named_steps["features"].transformers_)
+        clf = pipeline.named_steps["clf"]
+        return cls([fitted[name] for name in VECTORIZERS], clf.coef_.astype(np.float32),
+                   clf.intercept_.astype(np.float32), [str(c) for c in clf.classes_],
+                   hasattr(clf, "predict_proba"))
+
+    def decision_function(self, rows: np.ndarray) -> np.ndarray:
+        """Return the linear scores (n, classes)."""
+        from scipy.sparse import hstack
+
+        x = hstack([v.transform(rows[:, i]) for i, v in enumerate(self.vectorizers)]).tocsr()
+        return np.asarray(x @ self.coef.T.astype(np.float64)) + self.intercept
+
+    def predict_proba(self, rows: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+        """Return class probabilities in ``classes_`` order."""
+        scores = self.decision_function(rows)
+        return softmax(scores, 1.0 if self.probabilistic else temperature)
+
+    def save(self, stem: Path) -> None:
+        """Write ``stem.json`` and ``stem.npz``."""
+        meta: dict[str, Any] = {"classes": self.classes_.tolist(),
+                                "probabilistic": self.probabilistic, "vectorizers": []}
+        arrays = {"coef": self.coef, "intercept": self.intercept}
+        for name, v in zip(VECTORIZERS, self.vectorizers, strict=True):
+            params = {k: (list(val) if isinstance(val, tuple) else val)
+                      for k, val in v.get_params().items() if k in _VECTORIZER_PARAMS}
+            terms = sorted(v.vocabulary_, key=v.vocabulary_.__getitem__)
+            meta["vectorizers"].append({"name": name, "params": params, "terms": terms})
+            arrays[f"idf_{name}"] = v.idf_.astype(np.float64)
+        stem.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+        with stem.with_suffix(".npz").open("wb") as handle:
+            np.savez_compressed(handle, **arrays)
+
+    @classmethod
+    def load(cls, stem: Path) -> LinearTextModel:
+        """Read a model written by ``save``.
+
+        Raises:
+            ModelError: a file is missing, damaged or holds pickled objects.
+        """
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        json_path, npz_path = stem.with_suffix(".json"), stem.with_suffix(".npz")
+        try:
+            meta = json.loads(json_path.read_text(encoding="utf-8"))
+            with np.load(npz_path, allow_pickle=False) as npz:
+                arrays = {k: npz[k] for k in npz.files}
+            vectorizers = []
+            for spec in meta["vectorizers"]:
+                params = {k: (tuple(v) if isinstance(v, list) else v)
+                          for k, v in spec["params"].items() if k in _VECTORIZER_PARAMS}
+                v = TfidfVectorizer(**params)
+                v.vocabulary_ = {term: i for i, term in enumerate(spec["terms"])}
+                v.idf_ = arrays[f"idf_{spec['name']}"]
+                vectorizers.append(v)
+            return cls(vectorizers, arrays["coef"], arrays["intercept"], list(meta["classes"]),
+                       bool(meta["probabilistic"]))
+        except FileNotFoundError as exc:
+            raise ModelError("classifier file not found", str(exc.filename)) from exc
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"cannot read classifier: {exc}", str(stem)) from exc
+
+
+_VECTORIZER_PARAMS = frozenset({
+    "analyzer", "ngram_range", "lowercase", "token_pattern", "sublinear_tf", "norm", "use_idf",
+    "smooth_idf", "strip_accents", "binary", "min_df", "max_df", "max_features",
+})

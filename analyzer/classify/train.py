@@ -31,14 +31,21 @@ from analyzer.classify.evaluate import TypeReport, type_report
 from analyzer.classify.model import (
     CARD_FILE,
     DEFAULT_THRESHOLD,
-    SKLEARN_FILE,
+    SKLEARN_STEM,
     SPACY_DIR,
     ClauseClassifier,
     SklearnBackend,
     prepare_body,
     prepare_heading,
 )
-from analyzer.classify.sklearn_model import SklearnParams, build_pipeline, make_inputs
+from analyzer.classify.sklearn_model import (
+    LinearTextModel,
+    SklearnParams,
+    build_pipeline,
+    fit_temperature,
+    make_inputs,
+    softmax,
+)
 from analyzer.types import Document
 
 logger = logging.getLogger(__name__)
@@ -57,14 +64,18 @@ class TrainRows:
 
 
 def training_rows(examples: Sequence[LabelledClause]) -> TrainRows:
-    """Return each example with its heading, plus without it when the body is usable."""
+    """Return each example with its heading, heading alone, and body alone (when usable).
+
+    The heading-alone row teaches the model to type heading-only clauses (an article
+    title whose text sits in its sub-clauses).
+    """
     headings, bodies, labels = [], [], []
     for e in examples:
         head, body = prepare_heading(e.heading), prepare_body(e.body)
         if head:
-            headings.append(head)
-            bodies.append(body)
-            labels.append(str(e.label))
+            headings.extend((head, head))
+            bodies.extend((body, ""))
+            labels.extend((str(e.label), str(e.label)))
         if usable(e):
             headings.append("")
             bodies.append(body)
@@ -72,12 +83,13 @@ def training_rows(examples: Sequence[LabelledClause]) -> TrainRows:
     return TrainRows(headings, bodies, labels)
 
 
-def fit_sklearn(examples: Sequence[LabelledClause], params: SklearnParams, seed: int = SEED) -> Any:
-    """Fit the scikit-learn pipeline on examples."""
+def fit_sklearn(examples: Sequence[LabelledClause], params: SklearnParams, seed: int = SEED
+                ) -> LinearTextModel:
+    """Fit the scikit-learn pipeline on examples; return its shippable linear model."""
     rows = training_rows(examples)
     pipeline = build_pipeline(params, seed)
     pipeline.fit(make_inputs(rows.headings, rows.bodies, params), rows.labels)
-    return pipeline
+    return LinearTextModel.from_pipeline(pipeline)
 
 
 def fit_spacy(examples: Sequence[LabelledClause], labels: Sequence[str], seed: int = SEED,
@@ -106,6 +118,7 @@ class CVResult:
     proba: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # kind -> mode -> P
     folds: list[dict[str, int]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    temperature: float = 1.0
 
     def predictions(self, kind: str, mode: str, threshold: float = 0.0) -> list[str]:
         """Return out-of-fold labels for a model and mode ("body" or "heading")."""
@@ -153,26 +166,52 @@ def cross_validate(
         bodies = [prepare_body(e.body) for e in test]
         heads = [prepare_heading(e.heading) for e in test]
         blanks = [""] * len(test)
-        members = {}
         for kind in kinds:
             t0 = time.perf_counter()
             if kind == "sklearn":
-                backend = SklearnBackend(fit_sklearn(train, params, seed), labels, params)
+                # temperature 1 here; the fitted temperature is applied after all folds
+                backend = _RawScores(fit_sklearn(train, params, seed), labels, params)
             else:
                 from analyzer.classify.spacy_textcat import SpacyTextcat
 
                 backend = SpacyTextcat(fit_spacy(train, labels, seed, spacy_epochs), labels)
             result.seconds[kind] = result.seconds.get(kind, 0.0) + time.perf_counter() - t0
-            members[kind] = backend
             result.proba[kind]["body"][test_idx] = backend.predict_proba(blanks, bodies)
             result.proba[kind]["heading"][test_idx] = backend.predict_proba(heads, bodies)
-            logger.info("fold %d %s body macro-F1 so far", k + 1, kind)
-        if "ensemble" in result.proba:
+            logger.info("fold %d/%d %s done (%.0f s so far)", k + 1, n_folds, kind,
+                        result.seconds[kind])
+    if "sklearn" in kinds:
+        _calibrate(result)
+    if "ensemble" in result.proba:
+        for _, test_idx in folds:
             for mode in ("body", "heading"):
                 result.proba["ensemble"][mode][test_idx] = (
                     result.proba["sklearn"][mode][test_idx] + result.proba["spacy"][mode][test_idx]
                 ) / 2
     return result
+
+
+class _RawScores(SklearnBackend):
+    """The SVM's decision values per label, before the softmax temperature is known."""
+
+    def predict_proba(self, headings: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
+        """Return decision values (n, labels) in label order."""
+        rows = make_inputs(list(headings), list(bodies), self.params)
+        if self.model.probabilistic:
+            return self.model.predict_proba(rows)[:, self._order]
+        return self.model.decision_function(rows)[:, self._order]
+
+
+def _calibrate(result: CVResult) -> None:
+    """Fit one softmax temperature on the out-of-fold SVM scores and apply it."""
+    scores = result.proba["sklearn"]
+    if np.allclose(scores["body"].sum(axis=1), 1.0):  # already probabilities (logreg)
+        return
+    y = np.array([result.labels.index(t) for t in result.y_true])
+    both = np.vstack([scores["body"], scores["heading"]])
+    result.temperature = fit_temperature(both, np.concatenate([y, y]))
+    for mode in ("body", "heading"):
+        scores[mode] = softmax(scores[mode], result.temperature)
 
 
 # ------------------------------------------------------------------------- saving
@@ -182,18 +221,16 @@ def save_model(
     out: Path,
     kind: str,
     labels: Sequence[str],
-    sklearn_pipeline: Any | None,
+    sklearn_model: LinearTextModel | None,
     spacy_nlp: Any | None,
     params: SklearnParams,
     card_extra: dict[str, Any],
     threshold: float = DEFAULT_THRESHOLD,
 ) -> ClauseClassifier:
     """Write artefacts and ``model_card.json``; return the model loaded back from disk."""
-    from analyzer.classify.sklearn_model import save_pipeline
-
     out.mkdir(parents=True, exist_ok=True)
-    if sklearn_pipeline is not None:
-        save_pipeline(sklearn_pipeline, out / SKLEARN_FILE)
+    if sklearn_model is not None:
+        sklearn_model.save(out / SKLEARN_STEM)
     if spacy_nlp is not None:
         spacy_nlp.to_disk(out / SPACY_DIR)
     stamp = datetime.now(UTC).strftime("%Y%m%d%H%M")
@@ -250,6 +287,9 @@ def train_and_save(
     kinds = ("sklearn", "spacy") if kind == "ensemble" else (kind,)
     if n_folds > 1:
         cv = cross_validate(examples, handwritten, kinds, n_folds, seed, params, spacy_epochs)
+    elif "sklearn" in kinds and params.classifier == "linearsvc":
+        # the softmax temperature needs out-of-fold scores: a quick grouped 3-fold run
+        cv = cross_validate(examples, handwritten, ("sklearn",), 3, seed, params)
     everything = examples + handwritten
     pipeline = fit_sklearn(everything, params, seed) if kind in ("sklearn", "ensemble") else None
     nlp = fit_spacy(everything, labels, seed, spacy_epochs) if kind in ("spacy", "ensemble") else None
@@ -262,6 +302,7 @@ def train_and_save(
             "evaluable_clauses": sum(1 for e in examples if usable(e)),
             "handwritten_examples": len(handwritten),
             "seed": seed,
-        }
+        },
+        "temperature": cv.temperature if cv is not None else 1.0,
     }
     return save_model(out, kind, labels, pipeline, nlp, params, extra), cv

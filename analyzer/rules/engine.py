@@ -9,6 +9,7 @@ duplicates so there is one finding per problem.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -75,6 +76,7 @@ class _Compiled:
     phrase_matcher: Any
     matcher: Any
     keys: dict[int, str] = field(default_factory=dict)
+    gate: set[str] | None = None  # words one of which a sentence needs for the Matcher
 
 
 _CACHE: dict[tuple[int, int], _Compiled] = {}
@@ -123,14 +125,60 @@ def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
                 groups[name].append(cond)
         rules.append(
             _CompiledRule(
-                rule, groups["all"], groups["any"], groups["unless"],
+                rule, sorted(groups["all"], key=_cost), sorted(groups["any"], key=_cost),
+                sorted(groups["unless"], key=_cost),
                 _join(m.headings), _join(m.exclude_headings),
             )
         )
-    compiled = _Compiled(ruleset, nlp, rules, phrase_matcher, matcher, keys)
+    compiled = _Compiled(ruleset, nlp, rules, phrase_matcher, matcher, keys, _gate(rules))
     _CACHE.clear()  # one live (ruleset, nlp) pair per process is the normal case
     _CACHE[(id(ruleset), id(nlp))] = compiled
     return compiled
+
+
+_LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
+
+
+def _literals(token: dict[str, Any]) -> set[str] | None:
+    """Return the lowercase literal values a token spec accepts, or None if it is open."""
+    for attr in _LITERAL_ATTRS:
+        value = token.get(attr, token.get(attr.lower()))
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def _gate(rules: list[_CompiledRule]) -> set[str] | None:
+    """Words that must occur in a sentence for any token pattern to match (None: always run).
+
+    Tokens up to the first required one must all carry literal values; the Matcher then
+    only runs on sentences containing one of them (a large saving: most sentences hold
+    none of the trigger words).
+    """
+    gate: set[str] = set()
+    for cr in rules:
+        for cond in cr.all_ + cr.any_ + cr.unless:
+            if cond.model.tokens is None:
+                continue
+            for pattern in token_patterns(cond.model.tokens):
+                for token in pattern:
+                    values = _literals(token)
+                    if values is None:
+                        return None
+                    gate |= values
+                    if token.get("OP") not in ("?", "*"):
+                        break
+    return gate
+
+
+_COST = {"tokens": 0, "phrase": 0, "regex": 1, "condition": 2}
+_LEVEL_COST = {"sentence": 0, "heading": 1, "clause": 2, "document": 3}
+
+
+def _cost(cond: _Cond) -> tuple[int, int]:
+    return (_COST[cond.model.kind], _LEVEL_COST[cond.within])
 
 
 class _Run:
@@ -148,15 +196,20 @@ class _Run:
         self.cls = classifications
         self.extraction = extraction
         self.clauses = {cl.id: cl for cl in art.document.clauses}
-        self.unit_matches: list[dict[str, list[Span]]] = [self._match(d) for d in art.docs]
-        self.heading_matches = {h: self._match(d) for h, d in art.heading_docs.items()}
+        self.unit_matches: list[dict[str, list[Span]]] = [
+            self._match(d, w) for d, w in zip(art.docs, art.words, strict=True)
+        ]
+        self.heading_matches = {
+            h: self._match(d, art.heading_words.get(h, set())) for h, d in art.heading_docs.items()
+        }
         self._cache: dict[tuple[str, str, str], list[Span]] = {}
+        self._regex_index: dict[str, dict[int, list[Span]]] = {}
 
-    def _match(self, doc: Any) -> dict[str, list[Span]]:
+    def _match(self, doc: Any, words: set[str]) -> dict[str, list[Span]]:
         """Run both matchers once over a Doc: spans are offsets in the Doc's text."""
         found: dict[str, list[Span]] = {}
         matches = list(self.c.phrase_matcher(doc)) if len(self.c.phrase_matcher) else []
-        if len(self.c.matcher):
+        if len(self.c.matcher) and (self.c.gate is None or not self.c.gate.isdisjoint(words)):
             matches += list(self.c.matcher(doc))
         for match_id, start, end in matches:
             span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -168,13 +221,26 @@ class _Run:
     def _unit_spans(self, cond: _Cond, unit: Unit) -> list[Span]:
         """Spans (document offsets) of a matcher/regex condition in one unit."""
         if cond.regex is not None:
-            text = self.art.text(unit)
-            spans = [(unit.start + m.start(), unit.start + m.end()) for m in cond.regex.finditer(text)]
+            spans = self._regex_spans(cond).get(unit.index, [])
         else:
             spans = [(unit.start + s, unit.start + e) for s, e in self.unit_matches[unit.index].get(cond.key, [])]
         if cond.model.exclude_negated:
             spans = [s for s in spans if not negated_at(self.art, unit, s)]
         return spans
+
+    def _regex_spans(self, cond: _Cond) -> dict[int, list[Span]]:
+        """Scan the whole text once per regex and bucket the matches by unit."""
+        index = self._regex_index.get(cond.key)
+        if index is None:
+            assert cond.regex is not None
+            index = {}
+            units, starts = self.art.units, self.art.starts
+            for m in cond.regex.finditer(self.art.document.text):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.end() <= units[i].end:
+                    index.setdefault(i, []).append((m.start(), m.end()))
+            self._regex_index[cond.key] = index
+        return index
 
     def evaluate(
         self, cond: _Cond, unit: Unit | None, clause: Clause | None, anchors: list[Span]
@@ -188,13 +254,16 @@ class _Run:
         heading = self.art.headings.get(clause.id, "") if clause else ""
         cache_key: tuple[str, str, str] | None = None
         if cond.model.condition != "negated":
+            shared = cond.key
+            if cond.model.condition is not None:  # predicates are pure: share across rules
+                shared = cond.model.condition + repr(sorted(cond.model.params.items()))
             scope_id = {
                 "sentence": str(unit.index) if unit else "",
                 "clause": clause.id if clause else "",
                 "heading": heading,
                 "document": "",
             }[level]
-            cache_key = (cond.key, level, scope_id)
+            cache_key = (shared, level, scope_id)
             if cache_key in self._cache:
                 return self._cache[cache_key]
         if level == "sentence" and unit is not None:
@@ -220,6 +289,35 @@ class _Run:
         if cache_key is not None:
             self._cache[cache_key] = result
         return result
+
+    def _cond_units(self, cond: _Cond) -> set[int] | None:
+        """Return the units where a sentence-level matcher/regex condition can hold."""
+        if cond.within != "sentence" or cond.model.kind == "condition":
+            return None
+        if cond.regex is not None:
+            return set(self._regex_spans(cond))
+        return {i for i, found in enumerate(self.unit_matches) if cond.key in found}
+
+    def candidates(self, cr: _CompiledRule) -> set[int] | None:
+        """Return the only units a sentence-level rule can fire on (None: every unit).
+
+        Matcher and regex indexes are already computed, so rules skip the many sentences
+        that hold none of their trigger words.
+        """
+        out: set[int] | None = None
+        for cond in cr.all_:
+            units = self._cond_units(cond)
+            if units is not None:
+                out = units if out is None else out & units
+        if out is None and cr.any_:
+            union: set[int] = set()
+            for cond in cr.any_:
+                units = self._cond_units(cond)
+                if units is None:
+                    return None
+                union |= units
+            out = union
+        return out
 
     def _heading_spans(self, cond: _Cond, heading: str) -> list[Span]:
         if not heading:
@@ -248,6 +346,19 @@ class _Run:
                 return True
         return bool(cr.headings is not None and cr.headings.search(heading))
 
+    def _require(
+        self, cond: _Cond, unit: Unit | None, clause: Clause | None, anchors: list[Span],
+        met: list[str],
+    ) -> bool:
+        """Evaluate one ``all`` condition, recording what it matched."""
+        spans = self.evaluate(cond, unit, clause, anchors)
+        if not spans:
+            return False
+        met.append(cond.model.describe())
+        if cond.within == "sentence" or not any(a[0] >= 0 for a in anchors):
+            anchors.extend(s for s in spans if s[0] >= 0)
+        return True
+
     def check(
         self, cr: _CompiledRule, unit: Unit | None, clause: Clause | None
     ) -> tuple[list[Span], list[str], list[str]] | None:
@@ -255,14 +366,11 @@ class _Run:
         met: list[str] = []
         unmet: list[str] = []
         anchors: list[Span] = []
-        for cond in cr.all_:
-            spans = self.evaluate(cond, unit, clause, anchors)
-            if not spans:
+        cheap = [c for c in cr.all_ if _COST[c.model.kind] < 2]
+        costly = [c for c in cr.all_ if _COST[c.model.kind] >= 2]
+        for cond in cheap:  # matcher and regex conditions first: they fail fast
+            if not self._require(cond, unit, clause, anchors, met):
                 return None
-            met.append(cond.model.describe())
-            anchors.extend(s for s in spans if s[0] >= 0 and cond.within == "sentence")
-            if cond.within != "sentence" and not any(a[0] >= 0 for a in anchors):
-                anchors.extend(s for s in spans if s[0] >= 0)
         if cr.any_:
             hit = False
             for cond in cr.any_:
@@ -274,6 +382,9 @@ class _Run:
                 else:
                     unmet.append(cond.model.describe())
             if not hit:
+                return None
+        for cond in costly:
+            if not self._require(cond, unit, clause, anchors, met):
                 return None
         if cr.rule.model.expects_any_clause_type:
             want = set(cr.rule.model.expects_any_clause_type)
@@ -372,10 +483,15 @@ def _finding(
 
 def _clause_findings(run: _Run, cr: _CompiledRule) -> list[Finding]:
     out: list[Finding] = []
+    candidates = run.candidates(cr) if cr.sentence_level else None
     for clause in run.art.document.clauses:
+        unit_ids = run.art.by_clause.get(clause.id, [])
+        if candidates is not None:
+            unit_ids = [i for i in unit_ids if i in candidates]
+            if not unit_ids:
+                continue
         if not run.applies(cr, clause):
             continue
-        unit_ids = run.art.by_clause.get(clause.id, [])
         if cr.sentence_level:
             for i in unit_ids:
                 unit = run.art.units[i]
@@ -404,7 +520,10 @@ def _document_findings(run: _Run, cr: _CompiledRule) -> list[Finding]:
     met_all: list[str] = []
     unmet_all: list[str] = []
     if cr.sentence_level:
+        candidates = run.candidates(cr)
         for unit in run.art.units:
+            if candidates is not None and unit.index not in candidates:
+                continue
             clause = run.clauses.get(unit.clause_id)
             if clause is None or not run.applies(cr, clause):
                 continue
@@ -445,7 +564,20 @@ def _overlap(a: Finding, b: Finding, art: TextArtifacts) -> bool:
                 min(ea.end, eb.end) : max(ea.start, eb.start)
             ]:
                 return True
+            if _continues(art.document.text, ea, eb) or _continues(art.document.text, eb, ea):
+                return True
     return False
+
+
+_GAP = re.compile(r"^\s*(\(?[a-z0-9ivx]{1,4}[.)])?\s*$", re.IGNORECASE)
+
+
+def _continues(text: str, first: Evidence, second: Evidence) -> bool:
+    """Tell whether ``second`` continues the sentence of ``first`` across a list break,
+    e.g. "... the greater of (a) 4.5% and" / "(b) the annual change in CPI"."""
+    if first.end > second.start or text[first.end - 1 : first.end] in {".", "!", "?", ";", '"'}:
+        return False
+    return bool(_GAP.match(text[first.end : second.start]))
 
 
 def merge_findings(findings: list[Finding], art: TextArtifacts) -> list[Finding]:

@@ -30,6 +30,7 @@ _ABBREV = {
 }
 _LIST_MARKER = re.compile(r"^\s*(\(?[a-zA-Z0-9]{1,4}[.)]\s|\d+(\.\d+)+\s|[-•*–]\s)")
 _TABLE_LINE = re.compile(r"\t|\s\|\s|\|\|")
+_OPEN_END = re.compile(r"(\band|\bor|,)$")  # an inline list continues on the next line
 _WRAP_MIN = 55  # a PDF line this long with no final punctuation probably wraps
 
 
@@ -54,6 +55,9 @@ class TextArtifacts:
     by_clause: dict[str, list[int]]
     headings: dict[str, str]
     heading_docs: dict[str, Doc] = field(default_factory=dict)
+    words: list[set[str]] = field(default_factory=list)
+    heading_words: dict[str, set[str]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
 
     def text(self, unit: Unit) -> str:
         """Return the text of a unit."""
@@ -117,13 +121,24 @@ def lemmatizer_for(nlp: Language) -> LookupLemmatizer:
     return cached[1]
 
 
-def tokenize(nlp: Language, texts: list[str]) -> list[Doc]:
-    """Tokenise texts and set lookup lemmas (no tagger, parser or NER)."""
+def tokenize(nlp: Language, texts: list[str], words: list[set[str]] | None = None) -> list[Doc]:
+    """Tokenise texts and set lookup lemmas (no tagger, parser or NER).
+
+    When ``words`` is given, the lowercase forms and lemmas of each Doc are appended to it,
+    so the engine can skip the Matcher on sentences that cannot match.
+    """
     lemma = lemmatizer_for(nlp)
     docs = list(nlp.tokenizer.pipe(texts, batch_size=1000))
     for doc in docs:
+        seen: set[str] = set()
         for tok in doc:
-            tok.lemma_ = lemma(tok.lower_)
+            low = tok.lower_
+            lem = lemma(low)
+            tok.lemma_ = lem
+            seen.add(low)
+            seen.add(lem)
+        if words is not None:
+            words.append(seen)
     return docs
 
 
@@ -171,7 +186,7 @@ def _paragraphs(text: str, base: int) -> list[tuple[int, int]]:
             cur is not None
             and len(prev_line) >= _WRAP_MIN
             and not prev_line.endswith((".", ":", ";", "!", "?"))
-            and not _LIST_MARKER.match(line)
+            and (not _LIST_MARKER.match(line) or _OPEN_END.search(prev_line) is not None)
             and not _TABLE_LINE.search(line)
             and not _TABLE_LINE.search(prev_line)
         )
@@ -251,6 +266,13 @@ def annotate(document: Document, nlp: Language) -> TextArtifacts:
     texts = [document.text[u.start : u.end] for u in units]
     headings = heading_chain(document)
     distinct = sorted({h for h in headings.values() if h})
-    docs = tokenize(nlp, texts + distinct)
-    heading_docs = dict(zip(distinct, docs[len(texts) :], strict=True))
-    return TextArtifacts(document, units, docs[: len(texts)], by_clause, headings, heading_docs)
+    words: list[set[str]] = []
+    docs = tokenize(nlp, texts + distinct, words)
+    n = len(texts)
+    return TextArtifacts(
+        document, units, docs[:n], by_clause, headings,
+        heading_docs=dict(zip(distinct, docs[n:], strict=True)),
+        words=words[:n],
+        heading_words=dict(zip(distinct, words[n:], strict=True)),
+        starts=[u.start for u in units],
+    )

@@ -228,3 +228,17 @@ def test_docx_page_breaks_give_pages(tmp_path):
 )
 def test_docx_format_number(value, fmt, expected):
     assert format_number(value, fmt) == expected
+
+
+def test_docx_load_document_keeps_word_numbers(tmp_path):
+    pytest.importorskip("analyzer.segment")
+    from analyzer.ingest import load_document
+
+    path = make_docx(
+        tmp_path,
+        [P("FEES", num=(1, 0)), P("The Client pays the rates in Schedule 3.", num=(1, 1))],
+        numbering=(LEGAL,),
+    )
+    document = load_document(path)
+    assert "1.1" in [c.number for c in document.clauses]
+    assert "The Client pays the rates in Schedule 3." in document.text

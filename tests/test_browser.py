@@ -124,7 +124,7 @@ def _shot(page, path: Path) -> None:
     """Screenshot the page tall enough for its content, then trim the empty bottom."""
     from PIL import Image, ImageChops
 
-    page.set_viewport_size({"width": 1400, "height": 3200})
+    page.set_viewport_size({"width": 1400, "height": 4400})
     page.wait_for_timeout(2500)
     page.screenshot(path=str(path))
     image = Image.open(path).convert("RGB")

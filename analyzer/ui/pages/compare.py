@@ -6,7 +6,7 @@ import streamlit as st
 
 from analyzer.compare import VolumeScenario, classify_rates, compare_bids
 from analyzer.export import tables
-from analyzer.ui import state
+from analyzer.ui import state, views
 
 
 def render() -> None:
@@ -41,8 +41,8 @@ def render() -> None:
     costs = tables.costs_frame(comparison)
     currency = next((c for c in costs["currency"] if c), "")
     st.dataframe(
-        costs[["bid", "headline", "headline_unit", "monthly_year1", "one_time", "escalator_pct",
-               "term_cost", "cost_per_contact", "notes"]],
+        costs[["bid", "term_cost", "monthly_year1", "cost_per_contact", "one_time",
+               "escalator_pct", "headline", "headline_unit", "notes"]],
         hide_index=True, width="stretch",
         column_config={
             "monthly_year1": st.column_config.NumberColumn("monthly, year 1", format="%,.0f"),
@@ -51,6 +51,7 @@ def render() -> None:
             "term_cost": st.column_config.NumberColumn(
                 f"term cost ({scenario.term_months} months) {currency}", format="%,.0f"),
             "cost_per_contact": st.column_config.NumberColumn("per contact", format="%.2f"),
+            "headline_unit": st.column_config.TextColumn("priced per"),
         },
     )
     st.markdown("**Assumptions behind these numbers**")
@@ -111,9 +112,13 @@ def render() -> None:
                      width="stretch")
 
     st.subheader("Flags by category")
-    st.dataframe(tables.flag_matrix_frame(comparison), hide_index=True, width="stretch")
-    st.bar_chart(tables.flag_counts_frame(comparison).set_index("category"), stack=False,
-                 horizontal=True)
+    st.caption("Number of flags per category and, in brackets, the worst severity.")
+    matrix = tables.flag_matrix_frame(comparison)
+    matrix["category"] = matrix["category"].map(views.category_label)
+    st.dataframe(matrix, hide_index=True, width="stretch")
+    counts = tables.flag_counts_frame(comparison)
+    counts["category"] = counts["category"].map(views.category_label)
+    st.bar_chart(counts.set_index("category"), stack=False, horizontal=True)
 
     from analyzer.export.xlsx import comparison_xlsx_bytes
 

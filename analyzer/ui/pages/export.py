@@ -52,9 +52,9 @@ def render() -> None:
                               file_name=name, mime=mime, key=key)
     left, right = st.columns([3, 1])
     if result.document.source.file_format == FileFormat.DOCX:
-        include = left.checkbox("Include my internal notes in the comments", key="notes_in_docx")
         left.markdown("**The vendor's DOCX with comments**  \nA copy of the original with a "
                       "Word comment on each open or accepted flag; dismissed flags are left out.")
+        include = left.checkbox("Include my internal notes in the comments", key="notes_in_docx")
         from analyzer.export.docx_comments import annotated_docx_bytes
 
         data = state.with_temp_copy(

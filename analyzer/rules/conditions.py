@@ -483,7 +483,7 @@ _HEADING_VERB = re.compile(r"\b(shall|will|may|must|applies|apply|is|are|was|wer
 def attachment_present(text: str, kind: str, label: str, headings: list[str]) -> bool:
     """Tell whether the document contains the attachment: a line or heading that starts
     with its label ('SCHEDULE 3', 'Schedule A - Call Types'), not a sentence citing it."""
-    pattern = re.compile(rf"^\s*{kind}\s+(?:No\.\s*)?{re.escape(label)}(?!\w|\.\d)(.*)$", re.I | re.M)
+    pattern = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?{kind}\s+(?:No\.\s*)?{re.escape(label)}(?!\w|\.\d)(.*)$", re.I | re.M)
     for m in pattern.finditer(text):
         if not _HEADING_VERB.search(m.group(1)):
             return True

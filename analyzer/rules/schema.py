@@ -300,8 +300,11 @@ def _format_error(path: Path, raw: Any, exc: ValidationError) -> str:
         rule_id = rule_raw.get("id") if isinstance(rule_raw, dict) else None
         rule_part = f"rule {rule_id or '#' + str(loc[1] + 1)}: "
         loc = loc[2:]
-    field = _loc(tuple(p for p in loc if p not in ("function-after",)))
+    # drop pydantic's union-branch tags such as "list[str-enum[ClauseType]]"
+    field = _loc(tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or "-" in p))))
     msg = err["msg"].removeprefix("Value error, ")
+    if not field and rule_part:
+        field = "id" if "rule id" in msg else "when"
     where = f"field '{field}': " if field else ""
     return f"{path}: {rule_part}{where}{msg}"
 

@@ -28,6 +28,7 @@ _ABBREV = {
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "n.a",
     "s.a", "s.a.s", "b.v", "n.v", "a.m", "p.m", "incl", "min", "max", "est", "dept", "ref",
 }
+_NUMBER_ONLY = re.compile(r"\(?(\d+(\.\d+)*|[a-z]{1,3}|[ivx]{1,5})[.)]?", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^\s*(\(?[a-zA-Z0-9]{1,4}[.)]\s|\d+(\.\d+)+\s|[-•*–]\s)")
 _TABLE_LINE = re.compile(r"\t|\s\|\s|\|\|")
 _OPEN_END = re.compile(r"(\band|\bor|,)$")  # an inline list continues on the next line
@@ -212,6 +213,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         word = last.rstrip(".").lower().lstrip("(\"“")
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+            continue
+        if before.strip() == last and _NUMBER_ONLY.fullmatch(last):  # "1." opening a clause
             continue
         out.append((start + cut, start + m.end()))
         cut = m.end()

@@ -286,7 +286,13 @@ def money(scope: Scope, params: NoParams) -> list[Span]:
     return _unit_spans(scope, MONEY)
 
 
-_BARE_AMOUNT = re.compile(r"(?<![\w.,/$€£₹-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?![\w%])")
+_BARE_AMOUNT = re.compile(
+    r"(?<![\w.,/$€£₹-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?![\w%]|\.\d)"
+)
+_SECTION_BEFORE = re.compile(
+    r"\b(sections?|clauses?|articles?|paragraphs?|schedules?|exhibits?|annex|appendix|§)\s*$",
+    re.IGNORECASE,
+)
 
 
 @predicate("money_without_currency")
@@ -298,7 +304,7 @@ def money_without_currency(scope: Scope, params: NoParams) -> list[Span]:
         if CURRENCY_WORD.search(text) or not PRICE_WORDS.search(text):
             continue
         for m in _BARE_AMOUNT.finditer(text):
-            if _VOLUME_AFTER.match(text[m.end() :]):
+            if _VOLUME_AFTER.match(text[m.end() :]) or _SECTION_BEFORE.search(text[: m.start()]):
                 continue
             out.append((unit.start + m.start(), unit.start + m.end()))
     return out
@@ -334,9 +340,11 @@ def numeric_target(scope: Scope, params: NoParams) -> list[Span]:
 
 _EXPENSE = re.compile(
     r"\b(travel\w*|lodging|accommodation|hotel|airfare|per diem|subsistence|"
-    r"out[- ]of[- ]pocket|expenses?|disbursements?)\b",
+    r"out[- ]of[- ]pocket|disbursements?)\b",
     re.IGNORECASE,
 )
+_GENERIC_EXPENSE = re.compile(r"\bexpenses\b.{0,80}\breimburs\w*|\breimburs\w*.{0,80}\bexpenses\b", re.I)
+_OWN_EXPENSES = re.compile(r"\b(its|their|his|her) own (costs? and )?expenses\b", re.IGNORECASE)
 _EXPENSE_BILLING = re.compile(
     r"\b(reimburs\w*|bill(ed|able)?|invoic\w*|charg\w*|pa(y|id|yable)|recharg\w*|"
     r"re-charg\w*|at (actuals?|cost))\b",
@@ -364,9 +372,10 @@ def expense_uncapped(scope: Scope, params: NoParams) -> list[Span]:
     unit_list = scope.units()
     for unit in unit_list:
         text = scope.art.text(unit)
-        if _EXPENSE.search(text) and _EXPENSE_BILLING.search(text):
-            m = _EXPENSE.search(text)
-            assert m is not None
+        m = _EXPENSE.search(text)
+        if m is None or not _EXPENSE_BILLING.search(text):
+            m = _GENERIC_EXPENSE.search(text)
+        if m is not None and not _OWN_EXPENSES.search(text):
             if negated_at(scope.art, unit, (unit.start + m.start(), unit.start + m.end())):
                 continue
             hits.append((unit.start, unit.end))
@@ -393,6 +402,8 @@ _NON_AGENT = {
     "midnight", "noon", "operation", "default", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december",
 }
+_RAISING = {"deemed", "considered", "intended", "expected", "likely", "required", "need",
+            "needs", "appears", "seems", "appear", "seem", "ought", "going", "unlikely"}
 _SKIP_BEFORE_AGENT = {"the", "its", "their", "each", "either", "both", "a", "an", "any", "one"}
 
 
@@ -422,6 +433,8 @@ def passive_without_agent(scope: Scope, params: PassiveParams) -> list[Span]:
         for i, tok in enumerate(doc):
             if tok.lower_ != "be" or i == 0 or doc[i - 1].lower_ not in _PASSIVE_MODALS:
                 continue
+            if doc[i - 1].lower_ == "to" and i >= 2 and doc[i - 2].lower_ in _RAISING:
+                continue  # "deemed to be accepted", "intended to be": not a duty
             j = i + 1
             while j < n and (doc[j].lower_.endswith("ly") or doc[j].lower_ in {"also", "then"}):
                 j += 1
@@ -487,6 +500,9 @@ def attachment_present(text: str, kind: str, label: str, headings: list[str]) ->
     for m in pattern.finditer(text):
         if not _HEADING_VERB.search(m.group(1)):
             return True
+    caps = re.compile(rf"\b{kind.upper()}\s+(?:NO\.\s*)?{re.escape(label)}(?!\w|\.\d)")
+    if caps.search(text):  # "EXHIBIT A" in capitals is a heading, even glued to a line
+        return True
     head = re.compile(rf"^\W*{kind}\s+(?:No\.\s*)?{re.escape(label)}(?!\w)", re.I)
     return any(head.match(h) for h in headings)
 

@@ -507,21 +507,38 @@ def attachment_present(text: str, kind: str, label: str, headings: list[str]) ->
     return any(head.match(h) for h in headings)
 
 
+def _present(scope: Scope, kind: str, label: str, headings: list[str]) -> bool:
+    """Memoised ``attachment_present`` for one document."""
+    key = ("attachment", kind.lower(), label)
+    memo = scope.art.memo
+    if key not in memo:
+        memo[key] = attachment_present(scope.art.document.text, kind, label, headings)
+    return bool(memo[key])
+
+
 @predicate("missing_attachment")
 def missing_attachment(scope: Scope, params: NoParams) -> list[Span]:
     """The scope cites a schedule, exhibit or annex the document does not contain (from the
     extractor's references, or the text itself when the extractor found none)."""
     refs = scope.extraction.references
-    if refs:
-        return [(r.start, r.end) for r in refs if not r.present and scope.overlaps(r.start, r.end)]
     doc = scope.art.document
     headings = [c.heading or "" for c in doc.clauses] + [doc.title or ""]
+    if refs:  # both the extractor and the text must agree the attachment is missing
+        out_refs: list[Span] = []
+        for r in refs:
+            if r.present or not scope.overlaps(r.start, r.end):
+                continue
+            m = _REF.search(r.label) or _REF.search(r.quote)
+            if m and _present(scope, m.group(1), m.group(2), headings):
+                continue
+            out_refs.append((r.start, r.end))
+        return out_refs
     out: list[Span] = []
     for unit in scope.units():
         text = scope.art.text(unit)
         for m in _REF.finditer(text):
             kind, label = m.group(1), m.group(2)
-            if not attachment_present(doc.text, kind, label, headings):
+            if not _present(scope, kind, label, headings):
                 out.append((unit.start + m.start(), unit.start + m.end()))
     return out
 

@@ -59,6 +59,7 @@ class TextArtifacts:
     words: list[set[str]] = field(default_factory=list)
     heading_words: dict[str, set[str]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
+    memo: dict[object, object] = field(default_factory=dict)  # per-document predicate memo
 
     def text(self, unit: Unit) -> str:
         """Return the text of a unit."""

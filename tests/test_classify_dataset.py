@@ -140,3 +140,9 @@ def test_shipped_handwritten_examples_are_valid_and_cover_rare_types() -> None:
     labels = {e.label for e in examples}
     assert {ClauseType.SERVICE_LEVELS, ClauseType.PRICE_ADJUSTMENT} <= labels
     assert all(len(e.body.split()) >= 10 for e in examples)
+
+
+def test_examples_from_document_skips_running_headers() -> None:
+    header = ("9", "Services", True, "Page header text repeated on every page of the filing.")
+    doc = _document([header] * 6 + [("10", "Notices", True, "Notices go to the addresses above.")])
+    assert [e.label for e in examples_from_document(doc, "k")] == [ClauseType.NOTICES]

@@ -16,11 +16,12 @@ import json
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.classify.labels import HeadingMap, load_heading_map
+from analyzer.classify.labels import HeadingMap, load_heading_map, normalise_heading
 from analyzer.errors import AnalyzerError, ModelError
 from analyzer.types import ClauseType, Document
 
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 HANDWRITTEN_PATH = Path(__file__).resolve().parents[2] / "training" / "handwritten_examples.jsonl"
 MIN_BODY_WORDS = 3
+MAX_REPEATS = 4
 
 # CUAD category -> the clause types that count as a hit (taxonomy.md, "Training data").
 CUAD_CATEGORY_TYPES: dict[str, frozenset[ClauseType]] = {
@@ -121,8 +123,14 @@ def examples_from_document(
 ) -> tuple[LabelledClause, ...]:
     """Return the clauses whose own heading (or segmenter-given name) names exactly one type."""
     heading_map = heading_map or load_heading_map()
+    # a heading repeated on many clauses of one contract is a running page header
+    seen = Counter(normalise_heading(c.heading) for c in document.clauses
+                   if c.own_heading and c.heading)
     out = []
     for clause in document.clauses:
+        if clause.own_heading and clause.heading and seen[normalise_heading(clause.heading)] > \
+                MAX_REPEATS:
+            continue
         # An unnumbered block the segmenter named ("Preamble", "Signature") is labelled by
         # that name; a numbered clause only by a heading its drafter wrote.
         named = clause.own_heading or clause.number is None

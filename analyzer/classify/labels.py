@@ -30,6 +30,7 @@ _LEAD_NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+MAX_WORDS = 8  # a longer "heading" is a sentence or a running header, not a label
 
 
 def normalise_heading(heading: str) -> str:
@@ -70,7 +71,7 @@ class HeadingMap:
         if not heading:
             return ()
         norm = normalise_heading(heading)
-        if not norm or any(p.fullmatch(norm) for p in self.ignore):
+        if not norm or len(norm.split()) > MAX_WORDS or any(p.fullmatch(norm) for p in self.ignore):
             return ()
         hits = [
             HeadingMatch(label, m.start(), m.end(), source)

@@ -275,6 +275,7 @@ def train_and_save(
     seed: int = SEED,
     params: SklearnParams | None = None,
     spacy_epochs: int | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> tuple[ClauseClassifier, CVResult | None]:
     """Build the data, optionally cross-validate, fit ``kind`` on everything and save it."""
     params = params or SklearnParams()
@@ -305,4 +306,18 @@ def train_and_save(
         },
         "temperature": cv.temperature if cv is not None else 1.0,
     }
-    return save_model(out, kind, labels, pipeline, nlp, params, extra), cv
+    model = save_model(out, kind, labels, pipeline, nlp, params, extra, threshold)
+    if cv is not None and kind in cv.proba:
+        write_model_card(out, cv, comparison=cv if len(cv.proba) > 1 else None)
+    return model, cv
+
+
+def write_model_card(out: Path, cv: CVResult, comparison: CVResult | None = None,
+                     measured: dict[str, Any] | None = None) -> Path:
+    """Render ``MODEL_CARD.md`` next to the model from its card and measured numbers."""
+    from analyzer.classify.card import render_model_card
+
+    card = json.loads((out / CARD_FILE).read_text(encoding="utf-8"))
+    path = out / "MODEL_CARD.md"
+    path.write_text(render_model_card(card, cv, comparison, measured), encoding="utf-8")
+    return path

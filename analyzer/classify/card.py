@@ -67,9 +67,10 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         "(`analyzer.types.ClauseType`) and a calibrated probability. The clause's own heading "
         "is used when it has one; a clause whose best probability is below "
         f"**{threshold:.2f}** is labelled `other` (its best guesses stay in `alternatives`). "
-        "The threshold was chosen so that `other` stays rare on heading-labelled clauses "
-        "while the weakest guesses (mostly supply, product and finance clauses the taxonomy "
-        "has no type for) are not forced into a type.",
+        "The threshold is a trade-off read off the out-of-fold results below: it sends a "
+        "small share of heading-labelled clauses to `other` and raises macro F1 (weak "
+        "guesses are mostly wrong), and it keeps clauses the taxonomy has no type for "
+        "(supply, product, finance) from being forced into one.",
         "",
         "## Data",
         "",
@@ -152,8 +153,8 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
     lines += [
         "## Model",
         "",
-        "scikit-learn: TF-IDF word 1-2-grams (first 1,000 characters of the body), TF-IDF "
-        "character 3-5-grams (`char_wb`, first 100 characters), TF-IDF heading words; "
+        "scikit-learn: TF-IDF word 1-2-grams (first 600 characters of the body), TF-IDF "
+        "character 3-4-grams (`char_wb`, first 100 characters), TF-IDF heading words; "
         "`LinearSVC` (C and class weights in `model_card.json`), decision values turned into "
         "probabilities by a softmax whose single temperature is fitted on out-of-fold scores "
         "of a split grouped by contract. Stored as `clause_model.json` (settings, "
@@ -164,10 +165,12 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         "",
         "## Taxonomy decisions",
         "",
-        "- The enum is unchanged; no types were merged. fees_pricing / payment_invoicing and "
-        "scope_of_services / responsibilities are the main confusions, but both pairs stay "
-        "above the 0.60 floor or near it and rules need them apart (vague pricing vs payment "
-        "terms; undefined responsibility), so they are kept.",
+        "- The enum is unchanged; no types were merged. The data does not prove any pair "
+        "inseparable: fees_pricing / payment_invoicing confuse each other most but both stay "
+        "near 0.68 F1; responsibilities and scope_of_services are the weakest types, but "
+        "their errors spread over many types (governance, IP, warranties, compliance, fees), "
+        "so a merge would not fix them and would cost rules the difference between what is "
+        "delivered and who must do what. They are the known weak spot of the body-only model.",
         "- Boilerplate \"Survival\", \"Binding Effect\", \"Third-Party Beneficiaries\" -> "
         "general_provisions; \"Amendment(s)\" -> change_control (as the taxonomy lists); "
         "\"Attorneys' Fees\", \"Equitable Relief\", \"Specific Performance\", \"Waiver of Jury "

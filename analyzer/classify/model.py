@@ -37,7 +37,7 @@ CARD_FILE = "model_card.json"
 SKLEARN_STEM = "clause_model"  # clause_model.json + clause_model.npz
 SPACY_DIR = "spacy_textcat"
 KINDS = ("sklearn", "spacy", "ensemble")
-DEFAULT_THRESHOLD = 0.30
+DEFAULT_THRESHOLD = 0.25
 N_ALTERNATIVES = 3
 BODY_MAX_CHARS = 3000  # the word features read at most this much of a clause
 

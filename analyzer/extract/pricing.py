@@ -12,11 +12,11 @@ import logging
 import re
 from dataclasses import dataclass
 
-from analyzer.extract.money import Percent, find_money, find_percentages
+from analyzer.extract.money import CURRENCY_CODES, Percent, find_money, find_percentages
 from analyzer.extract.numbers import parse_digits
 from analyzer.extract.quantities import _is_threshold, find_escalators
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
-from analyzer.extract.units import unit_after, unit_in
+from analyzer.extract.units import unit_after, unit_in, unit_noun
 from analyzer.types import Classification, ClauseType, Document, Money, RateItem, RateUnit
 
 __all__ = ["extract_rates"]
@@ -153,7 +153,13 @@ def _split_rows(text: str) -> tuple[list[_Row], list[Span]]:
     prev_cells = 0
     for line in lines(text):
         if CELL_SEP in line.text:
-            cells = tuple((line.start + off, cell) for off, cell in split_cells(line.text))
+            body = line.text
+            trailing = 0
+            while body.endswith(" |"):  # empty last cells lose their separator to rstrip
+                body = body[:-2].rstrip()
+                trailing += 1
+            cells = tuple((line.start + off, cell) for off, cell in split_cells(body))
+            cells += tuple((line.start + len(body), "") for _ in range(trailing))
             if len(cells) != prev_cells:
                 intro = prev_line.text if prev_line and CELL_SEP not in prev_line.text else ""
                 if _is_header([c for _, c in cells]):
@@ -191,70 +197,200 @@ def _is_header(cells: list[str]) -> bool:
     return bool(_HEADER_WORDS.match(first)) and len(first.split()) <= 3 and not any(ch.isdigit() for ch in first)
 
 
+_TABLE_SKIP_HEADER = re.compile(
+    r"\b(?:total|annual (?:charges?|costs?|fees?)|illustrat\w*|charge at|target|metric|credit\w*|"
+    r"estimated?|est\.|forecast|scenario|example|insur\w*|deductible|indemn\w*|limits?|cap)\b",
+    re.IGNORECASE,
+)
+_TABLE_SKIP_INTRO = re.compile(
+    r"\b(?:illustrat\w*|worked example|for example|scenario|estimated (?:annual|monthly|total))\b",
+    re.IGNORECASE,
+)
+_CODE_HEADER = re.compile(r"^(?:line|ref\.?|reference|no\.?|nr\.?|number|#|id|code|item no\.?|sku|clin|s/n)$", re.IGNORECASE)
+_CODE_CELL = re.compile(r"^(?:[A-Z]{0,4}[-.]?\d{1,3}(?:[.-]\d{1,3})*[a-z]?\.?|\(?[a-z]{1,2}\)|[ivx]{1,4}[.)]?|[A-Z][.)]?)$")
+_BASIS_LAST = re.compile(
+    r"\b(?:basis|unit|units|uom|frequency|per|measure|billed|charged|notes?|comments?|remarks?|"
+    r"conditions?|applies|trigger|description)\s*(?:\([^()]*\))?\s*$",
+    re.IGNORECASE,
+)
+_COMMISSION_CUE = re.compile(
+    r"\b(?:commission|contingency fee|success fee|revenue share|gain[- ]?share|of (?:all |the )?"
+    r"(?:sums?|amounts?|monies|moneys|debts?|balances?|arrears|revenue|sales|receipts|collections?)"
+    r"(?:\s+\w+){0,2}\s+(?:recovered|collected|received|generated|cleared|sold|booked))\b",
+    re.IGNORECASE,
+)
+_ESCALATOR_CUE = re.compile(r"\b(?:escalat\w*|increase\w*|index(?:ation|ed)|CPI|RPI|inflation)\b", re.IGNORECASE)
+_DISCOUNT_CUE = re.compile(r"\b(?:discount|rebate|reduction)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """What each column of a rate card holds: the row label, prices, or the basis."""
+
+    label: int
+    price: frozenset[int]
+    basis: frozenset[int]
+
+
+def _columns(row: _Row) -> _Columns:
+    """Read the column roles from the header, falling back to the cells themselves.
+
+    A header that ends in "basis", "unit" or "per" names the basis column even when it
+    also says "rate" ("Rate unit"); one that names a price, a fee or a currency is a price
+    column ("Rate (USD)", "Year 1", "Spanish" over money also count, via the cells).
+    """
+    price: set[int] = set()
+    basis: set[int] = set()
+    for col, head in enumerate(row.header):
+        if _BASIS_LAST.search(head):
+            basis.add(col)
+        elif _PRICE_HEADER.search(head) or _header_currency(head):
+            price.add(col)
+    label = 0
+    for col, (_, cell) in enumerate(row.cells):
+        head = row.header[col] if col < len(row.header) else ""
+        if col in price or col in basis:
+            continue
+        if not cell or _CODE_CELL.match(cell) or (_CODE_HEADER.match(head.strip()) and len(cell) <= 8):
+            continue
+        if re.fullmatch(r"(?:[A-Z]{3}|US\$|\$|€|£|₹)", cell) or re.match(r"\s*currency\b", head, re.IGNORECASE):
+            continue
+        if find_money(cell) or find_percentages(cell):
+            continue
+        label = col
+        break
+    return _Columns(label, frozenset(price), frozenset(basis))
+
+
 def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[RateItem]:
+    """Price every priced cell of one rate-card row.
+
+    Each cell with money (or a bare number under a price header, or a percentage that is a
+    premium, escalator, commission or termination share) gives one ``RateItem``; when a
+    row has several priced cells (English / Spanish, Year 1 / Year 2) the column header
+    joins the item name. The unit comes from the cell itself, then the row's basis
+    cells, the column header, the table header and intro, and finally the row label.
+    """
     header_text = " ".join(row.header)
-    if _ILLUSTRATIVE_HEADER.search(header_text) and not _PRICE_HEADER.search(header_text):
-        return []
-    if re.search(r"\b(?:total|annual charge|illustrat|charge at|basis|target|metric|credit)\b", header_text, re.IGNORECASE):
+    if _TABLE_SKIP_HEADER.search(header_text) or _TABLE_SKIP_INTRO.search(row.intro):
         return []
     cells = row.cells
     if not cells:
         return []
-    label = cells[0][1]
-    if _TOTAL_LABEL.match(label) or re.search(r"\b(?:illustrat|total)\b", row.intro, re.IGNORECASE) and not header_text:
+    cols = _columns(row)
+    label = cells[cols.label][1] if len(cells) > 1 else cells[0][1]
+    if _TOTAL_LABEL.match(label) or (not header_text and re.search(r"\b(?:total|subtotal)\b", row.intro, re.IGNORECASE)):
         return []
-    out: list[RateItem] = []
-    row_unit_cells = [c for _, c in cells[1:] if unit_in(c) and not find_money(c)]
+    table_currency = _header_currency(header_text) or _header_currency(row.intro) or next(
+        (_header_currency(c) for _, c in cells if re.fullmatch(r"\s*(?:[A-Z]{3}|US\$|\$|€|£|₹)\s*", c)), None
+    )
+    priced: list[tuple[int, int, str, list[tuple[float, str | None, int, int]]]] = []
     for col, (cstart, cell) in enumerate(cells):
-        if col == 0 and len(cells) > 1:
+        if (col == cols.label and len(cells) > 1) or col in cols.basis:
             continue
         col_header = row.header[col] if col < len(row.header) else ""
-        money = find_money(cell)
-        amounts: list[tuple[float, str | None, int, int]] = [
-            (m.amount, m.currency, m.start, m.end) for m in money if not _excluded_before(cell, m.start)
-        ]
-        if not amounts and _PRICE_HEADER.search(col_header):
-            bare = re.match(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b", cell)
-            if bare and not find_percentages(cell):
-                currency = _header_currency(col_header) or next(
-                    (_header_currency(c) for _, c in cells if re.fullmatch(r"\s*(?:[A-Z]{3}|US\$|\$|€|£|₹)\s*", c)), None
-                )
-                amounts.append((parse_digits(bare.group(1)), currency, bare.start(1), bare.end(1)))
+        if re.search(r"\b(?:x|×)\s", cell):  # "21 FTEs x 12 months x USD 3,650" is a computation
+            continue
+        amounts = [(m.amount, m.currency, m.start, m.end) for m in find_money(cell) if not _excluded_before(cell, m.start)]
+        if not amounts and col in cols.price:
+            bare = re.match(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d%])(?!\s*(?:%|percent|per cent))", cell)
+            if bare and not _VOLUME_WORD.match(cell[bare.end() :]):
+                amounts.append((parse_digits(bare.group(1)), _header_currency(col_header), bare.start(1), bare.end(1)))
+        if amounts:
+            priced.append((col, cstart, cell, amounts))
+    out: list[RateItem] = []
+    text_cells = [c for i, (_, c) in enumerate(cells) if i != cols.label and not find_money(c)]
+    for col, cstart, cell, amounts in priced:
+        col_header = row.header[col] if col < len(row.header) else ""
+        item = label
+        if len(priced) > 1 and col_header:
+            item = label + " – " + _clean(re.sub(r"\s*\([^()]*\)", "", col_header))
+        basis_cells = [c for i, (_, c) in enumerate(cells) if i != col and i != cols.label and c in text_cells]
         for amount, currency, s, e in amounts:
             after = unit_after(cell[e:])
             unit = after[0] if after else None
             qend = e + after[1] if after else e
             if unit is None:
-                for source in (*row_unit_cells, col_header, header_text, row.intro):
-                    unit = unit_in(source) if source else None
+                unit = unit_in(cell[e:])
+            if unit is None:
+                for source in (*basis_cells, col_header, header_text, row.intro):
+                    unit = (unit_in(source) or _cue_unit(source)) if source else None
                     if unit:
                         break
             if unit is None:
-                unit = _context_unit(label + " " + cell)
-            kind = _kind(label + " " + cell, unit)
-            quote_start, quote_end = cstart + s, cstart + qend
-            out.append(_item(document, index, label, amount, currency or _header_currency(header_text), unit, kind, quote_start, quote_end))
-        if not amounts:
-            joined = label + " " + cell
-            shift = len(label) + 1
-            for p in find_percentages(cell):
-                if _is_threshold(cell, p.start):
-                    continue
-                shifted = Percent(p.value, p.start + shift, p.end + shift, p.text)
-                kind = _percent_kind(joined, label + " " + row.intro, shifted)
-                if kind is None:
-                    continue
-                tail = re.match(r"[^|.;]{0,60}", cell[p.end:])
-                qend = p.end + (len(tail.group(0).rstrip()) if tail else 0)
-                out.append(_item(document, index, label, p.value, None, RateUnit.PERCENT, kind, cstart + p.start, cstart + qend))
+                unit = unit_in(label) or _cue_unit(label) or unit_noun(label) or next(
+                    (u for u in map(unit_noun, basis_cells) if u), None
+                ) or RateUnit.UNKNOWN
+            context = " ".join((label, cell, *basis_cells))
+            kind = _kind(context, unit)
+            cur = currency or _header_currency(col_header) or table_currency
+            out.append(_item(document, index, item, amount, cur, unit, kind, cstart + s, cstart + qend))
+    priced_cols = {col for col, *_ in priced}
+    row_context = " ".join(c for i, (_, c) in enumerate(cells))
+    if re.search(r"\bcredit", header_text + " " + row_context, re.IGNORECASE):
+        return out
+    for col, (cstart, cell) in enumerate(cells):
+        if col in priced_cols or (col == cols.label and len(cells) > 1) or col in cols.basis:
+            continue
+        for p in find_percentages(cell):
+            if _is_threshold(cell, p.start):
+                continue
+            others = " ".join(c for i, (_, c) in enumerate(cells) if i != col)
+            kind = _table_percent_kind(cell, p, others, col in cols.price)
+            if kind is None:
+                continue
+            tail = re.match(r"[^|.;]{0,60}", cell[p.end :])
+            qend = p.end + (len(tail.group(0).rstrip()) if tail else 0)
+            qstart = p.start - 1 if p.start > 0 and cell[p.start - 1] == "+" else p.start
+            out.append(_item(document, index, label, p.value, None, RateUnit.PERCENT, kind, cstart + qstart, cstart + qend))
     return out
 
 
+_VOLUME_WORD = re.compile(
+    r"\s*(?:%|percent|minutes?|calls?|hours?|agents?|FTEs?|seats?|days?|weeks?|months?|years?|contacts?|"
+    r"tickets?|transactions?|cases?|accounts?|items?|emails?|e-mails?|chats?|x\b|×)",
+    re.IGNORECASE,
+)
+
+
+def _table_percent_kind(cell: str, p: Percent, others: str, price_column: bool) -> str | None:
+    """Classify a percentage in a rate-card row (None when it is not a price component).
+
+    A commission on sums collected is the outcome-based price of the service itself, so
+    it is a ``rate`` with unit percent (samples/README.md has no "share of collections"
+    unit); premiums and uplifts are surcharges; an escalator row is an escalator.
+    """
+    context = cell + " " + others
+    after = cell[p.end :]
+    if re.match(r"\s*(?:of|in)\s+(?:calls?|contacts?|interactions?|cases?|tickets?|agents?|staff|volume)", after, re.IGNORECASE):
+        return None
+    if _COMMISSION_CUE.search(context):
+        return "rate"
+    if _TERMINATION_CUE.search(context):
+        return "fee"
+    if _ESCALATOR_CUE.search(context):
+        return "escalator"
+    if _SURCHARGE_CUE.search(context) or re.match(r"\s*(?:uplift|premium|surcharge|mark-?up)", after, re.IGNORECASE):
+        return "surcharge"
+    if _PERCENT_OF_CHARGES.match(after) or cell[: p.start].rstrip().endswith("+"):
+        return "surcharge"
+    if _DISCOUNT_CUE.search(context):
+        return "fee"
+    return "fee" if price_column else None
+
+
+def _cue_unit(text: str) -> RateUnit | None:
+    """One-time and monthly cues in a basis cell or a row label ("payable on signature")."""
+    unit = _context_unit(text)
+    return None if unit == RateUnit.UNKNOWN else unit
+
+
 def _header_currency(header: str) -> str | None:
-    m = re.search(r"\b(USD|EUR|GBP|INR|COP|MXN|CAD|PHP|AUD|JMD)\b|(US\$|\$|€|£|₹)", header)
+    """The currency a column header or table intro names: "Rate (USD)", "in EUR", "US$"."""
+    m = re.search(r"(?<![A-Za-z])(" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z])|(US\$|C\$|A\$|\$|€|£|₹)", header)
     if not m:
         return None
-    return m.group(1) or {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}[m.group(2)]
+    return m.group(1) or {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}[m.group(2)]
 
 
 # ----------------------------------------------------------------------------- prose
@@ -381,6 +517,8 @@ def _kind(context: str, unit: RateUnit) -> str:
     if _SURCHARGE_CUE.search(context):
         return "surcharge"
     if re.search(r"\b(?:fee|retainer|licen[cs]e|subscription|platform|technology)\b", context, re.IGNORECASE):
+        return "fee"
+    if unit == RateUnit.MONTH:  # a fixed monthly charge, not a volume rate
         return "fee"
     return "rate" if unit != RateUnit.UNKNOWN else "fee"
 

@@ -11,43 +11,51 @@ import re
 
 from analyzer.types import RateUnit
 
-__all__ = ["unit_after", "unit_in"]
+__all__ = ["unit_after", "unit_in", "unit_noun"]
 
-_PER = r"(?:per|/|an?|each|for each|every)\s*"
+_PER = r"(?:\b(?:per|an?|each|for each|every)\b\s*|/(?!\s))"
 _MONTH = r"(?:calendar\s+)?month\b"
+# Up to two free words between "per" and the unit noun ("per productive collector hour",
+# "per Tier 2 agent seat per month"); never "per cent" or "per annum".
+_FREE = r"(?:(?!(?:cent|centum|annum|the|of|and|or|in|on|for|to|with|at|by|from|year|week|day|quarter|month)\b)[A-Za-z][\w/-]*[\s-]+){0,2}?"
+_FTE_NOUN = (
+    r"(?:full[- ]time[- ]equivalent|FTEs?|(?:agent|advisor|adviser|associate|operator|collector|"
+    r"representative|rep|seat|workstation|head(?:count)?|position|resource|team leader|supervisor|"
+    r"staff member|person|employee|analyst|specialist)s?)"
+)
+_TXN_NOUN = (
+    r"(?:transaction|case|e-?mail|chat(?: session)?|session|sale|ticket|order|claim|application|"
+    r"record|document|item|account|letter|message|survey|appointment|booking|reservation|"
+    r"enrol?ment|lead|payment|form|page|image|verification|collection|interaction|conversation|"
+    r"web[- ]form|SMS|text|request|query|enquiry|inquiry|return|refund|invoice|piece|file|"
+    r"review|check|task|work item|unit)s?\b"
+)
 _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
     (
         RateUnit.FTE_MONTH,
-        _PER + r"(?:full[- ]time[- ]equivalent|FTEs?|(?:dedicated |reserved |retained |standby |committed )?"
-        r"(?:agent|seat|workstation|head(?:count)?|position|resource|team leader|supervisor|"
-        r"staff member|person|employee)s?)\s*(?:[-/]\s*|per\s+|a\s+|each\s+|/\s*)" + _MONTH,
+        _PER + r"(?:(?!per\b)[A-Za-z0-9][\w-]*[\s-]+){0,2}?" + _FTE_NOUN
+        + r"\s*(?:[-/]\s*|per\s+|a\s+|each\s+|every\s+)" + _MONTH,
     ),
-    (RateUnit.FTE_MONTH, _PER + _MONTH + r"\s*(?:per|/|for each|each)\s*(?:FTE|agent|seat|head|position)s?\b"),
+    (RateUnit.FTE_MONTH, _PER + r"(?:[A-Za-z][\w-]*\s+){0,2}?" + _FTE_NOUN + r"\s*,?\s*monthly\b"),
+    (RateUnit.FTE_MONTH, _PER + r"(?:FTE|agent|seat|head|position)[- ]?months?\b"),
     (
-        RateUnit.PRODUCTIVE_HOUR,
-        _PER + r"(?:(?:productive|logged[- ]in|billable|billed|staffed|paid|available|production|"
-        r"scheduled|worked|labou?r|man|person|resource|FTE|activated|on[- ]call)[\s-]+)*"
-        r"(?:agent[\s-]+)?(?:hour|hr)s?\b",
+        RateUnit.FTE_MONTH,
+        r"(?:" + _PER + _MONTH + r"|monthly|a month)\s*,?\s*(?:per|/|for each|each)\s*"
+        r"(?:(?!per\b)[A-Za-z][\w-]*\s+){0,2}?" + _FTE_NOUN + r"\b",
     ),
-    (RateUnit.PRODUCTIVE_HOUR, r"hourly\b"),
-    (
-        RateUnit.MINUTE,
-        _PER + r"(?:(?:handled|billable|billed|talk|handle|connected|productive|agent|call|usage|"
-        r"conversation)[\s-]+)*min(?:ute)?s?\b",
-    ),
+    (RateUnit.PRODUCTIVE_HOUR, _PER + _FREE + r"(?:hour|hr)s?\b"),
+    (RateUnit.PRODUCTIVE_HOUR, r"hourly\b(?!\s+(?:basis\s+)?(?:for|on)\b)"),
+    (RateUnit.MINUTE, _PER + _FREE + r"min(?:ute)?s?\b"),
     (
         RateUnit.CALL,
         _PER + r"(?:(?:handled|answered|inbound|outbound|completed|connected|offered|billable|"
-        r"resolved|voice)[\s-]+)*(?:call|contact|interaction|dial)s?\b",
+        r"resolved|voice|phone|telephone|escalated|transferred|successful|qualified)[\s-]+)*"
+        r"(?:call|contact|dial)s?\b",
     ),
     (
         RateUnit.TRANSACTION,
-        _PER + r"(?:(?:handled|closed|processed|completed|resolved|successful|billable|qualified|"
-        r"inbound|outbound)[\s-]+)*(?:transaction|case|e-?mail|chat(?: session)?|session|sale|ticket|"
-        r"order|claim|application|record|document|item|account|letter|message|survey|appointment|"
-        r"booking|reservation|enrol?ment|lead|payment|form|page|image|verification|collection|"
-        r"interaction|conversation|web[- ]form|SMS|text)s?\b"
-        r"(?:\s+(?:closed|handled|processed|completed|resolved|sold|booked))?\b",
+        _PER + _FREE + _TXN_NOUN
+        + r"(?:\s+(?:closed|handled|processed|completed|resolved|sold|booked|answered|recovered))?\b",
     ),
     (RateUnit.MONTH, _PER + _MONTH),
     (RateUnit.MONTH, r"(?:monthly|a month|per mensem)\b"),
@@ -86,3 +94,25 @@ def unit_in(text: str) -> RateUnit | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), unit)
     return best[1] if best else None
+
+
+# Unit nouns without "per", as rate-card row labels name them ("Handled minute",
+# "Tier 1 case resolved", "Agent FTE-month"); only a last resort for a table row.
+_NOUN_PATTERNS: tuple[tuple[RateUnit, re.Pattern[str]], ...] = tuple(
+    (unit, re.compile(p, re.IGNORECASE))
+    for unit, p in (
+        (RateUnit.FTE_MONTH, r"\b(?:FTE|agent|seat|head|position)[- ]?months?\b"),
+        (RateUnit.PRODUCTIVE_HOUR, r"\b(?:productive|billable|billed|agent|logged[- ]in|staffed)\s+hours?\b"),
+        (RateUnit.MINUTE, r"\b(?:handled|billable|billed|talk|connected|handle)\s+minutes?\b|\bminutes?\s+handled\b"),
+        (RateUnit.CALL, r"\b(?:calls?|contacts?)\b(?!\s+(?:cent(?:re|er)s?|details|list|person|point)\b)"),
+        (RateUnit.TRANSACTION, r"\b(?:cases?|tickets?|transactions?|e-?mails?|letters?|claims?|orders?|web[- ]forms?|chats?)\b"),
+    )
+)
+
+
+def unit_noun(text: str) -> RateUnit | None:
+    """Return the unit a bare noun phrase names ("Tier 1 case resolved" -> transaction)."""
+    for unit, regex in _NOUN_PATTERNS:
+        if regex.search(text):
+            return unit
+    return None

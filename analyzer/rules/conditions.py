@@ -297,16 +297,83 @@ _SECTION_BEFORE = re.compile(
 
 @predicate("money_without_currency")
 def money_without_currency(scope: Scope, params: NoParams) -> list[Span]:
-    """A price sentence states an amount with no currency anywhere in it ("fee: 15,000")."""
+    """A price sentence states an amount with no currency anywhere in it ("fee: 15,000"),
+    or a price-table cell holds a bare amount under a "Price" / "Rate" / "Fee" column."""
     out: list[Span] = []
     for unit in scope.units():
         text = scope.art.text(unit)
-        if CURRENCY_WORD.search(text) or not PRICE_WORDS.search(text):
+        if CURRENCY_WORD.search(text):
+            continue
+        if _TABLE_ROW.search(text):
+            out.extend(_bare_price_cells(scope, unit, text))
+            continue
+        if not PRICE_WORDS.search(text):
             continue
         for m in _BARE_AMOUNT.finditer(text):
             if _VOLUME_AFTER.match(text[m.end() :]) or _SECTION_BEFORE.search(text[: m.start()]):
                 continue
             out.append((unit.start + m.start(), unit.start + m.end()))
+    return out
+
+
+_TABLE_ROW = re.compile(r"\s\|\s|\|\||\t")
+_CELL_SPLIT = re.compile(r"\s*(?:\|\|?|\t)\s*")
+_BARE_CELL = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+_PRICE_COLUMN = re.compile(
+    r"\b(rates?|fees?|pric(e|es|ing)|charges?|costs?|amounts?|tariffs?)\b", re.IGNORECASE
+)
+
+
+def _header_cells(scope: Scope, unit: Unit) -> list[str] | None:
+    """Return the header cells of the table a row belongs to: the first table line of the
+    row's paragraph run in its clause (the row itself when it is the header)."""
+    clause_units = scope.art.by_clause.get(unit.clause_id, [])
+    header: Unit | None = None
+    for i in clause_units:
+        u = scope.art.units[i]
+        if u.start > unit.start:
+            break
+        if _TABLE_ROW.search(scope.art.text(u)):
+            if header is None:
+                header = u
+        else:
+            header = None
+    if header is None or header.index == unit.index:
+        return None
+    return _CELL_SPLIT.split(scope.art.text(header).strip(" |\t"))
+
+
+_CURRENCY_STATED = re.compile(
+    rf"\b(amounts?|prices?|rates?|fees?|charges?|sums?|figures?)\b[^.\n]{{0,60}}\b(in|expressed in|"
+    rf"stated in|denominated in|payable in|quoted in)\s+(US |U\.S\. )?({CURRENCY}|dollars|euros|pounds|rupees)",
+    re.IGNORECASE,
+)
+
+
+def _currency_stated(scope: Scope) -> bool:
+    """Tell whether the document states one currency for all its amounts (memoised)."""
+    memo = scope.art.memo
+    if "currency_stated" not in memo:
+        memo["currency_stated"] = bool(_CURRENCY_STATED.search(scope.art.document.text))
+    return bool(memo["currency_stated"])
+
+
+def _bare_price_cells(scope: Scope, unit: Unit, text: str) -> list[Span]:
+    """Bare amounts (no currency, no unit) in cells whose column header names a price."""
+    header = _header_cells(scope, unit)
+    if not header or CURRENCY_WORD.search(" ".join(header)) or _currency_stated(scope):
+        return []
+    out: list[Span] = []
+    pos = 0
+    for col, cell in enumerate(_CELL_SPLIT.split(text)):
+        at = text.find(cell, pos) if cell else pos
+        pos = at + len(cell) if at >= 0 else pos
+        value = cell.strip()
+        if not value or col >= len(header) or not _BARE_CELL.match(value):
+            continue
+        if not _PRICE_COLUMN.search(header[col]) or "%" in header[col]:
+            continue
+        out.append((unit.start + at, unit.start + at + len(cell)))
     return out
 
 
@@ -328,6 +395,52 @@ def rate_without_unit(scope: Scope, params: NoParams) -> list[Span]:
         if rate.unit.value == "unknown" and rate.kind == "rate" and scope.overlaps(rate.start, rate.end):
             out.append((rate.start, rate.end))
     return out
+
+
+_PRICED_AT = re.compile(
+    rf"\b(charged|billed|invoiced|priced|chargeable|payable|costs?|rate of|price of|fee of)\s+"
+    rf"(at\s+|of\s+)?(?:{CURRENCY}\s?(?:{AMOUNT})|(?:{AMOUNT})\s?(?:USD|EUR|GBP)\b)",
+    re.IGNORECASE,
+)
+_ONCE_MARK = re.compile(
+    r"\b(on|at|upon) (signature|signing|go[- ]live|launch|completion|acceptance)\b|"
+    r"\b(up[- ]?front|in advance|in arrears|once|one[- ]off|single)\b|\btotal\b|\bin aggregate\b",
+    re.IGNORECASE,
+)
+_NOT_A_PRICE = re.compile(
+    r"\b(illustrat\w*|estimat\w*|example|insurance|liabilit\w*|cap(ped)?|not (to )?exceed|"
+    r"up to|maximum|credit\w*|penalt\w*|damages|refund\w*|threshold|interest|exchange)\b",
+    re.IGNORECASE,
+)
+
+
+@predicate("price_without_unit")
+def price_without_unit(scope: Scope, params: NoParams) -> list[Span]:
+    """A priced item has an amount but no unit: an extracted rate or fee whose unit is
+    unknown, or "charged at GBP 0.42" with no per-what (per letter? per batch?)."""
+    out: list[Span] = []
+    for rate in scope.extraction.rates:
+        if (rate.unit.value == "unknown" and rate.kind in ("rate", "fee")
+                and scope.overlaps(rate.start, rate.end)):
+            out.append((rate.start, rate.end))
+    if out:
+        return [s for s in out if not _unit_marked(scope, s)]
+    for unit in scope.units():
+        text = scope.art.text(unit)
+        m = _PRICED_AT.search(text)
+        if m is not None:
+            out.append((unit.start + m.start(), unit.start + m.end()))
+    return [s for s in out if not _unit_marked(scope, s)]
+
+
+def _unit_marked(scope: Scope, span: Span) -> bool:
+    """Tell whether the sentence around a span states a unit or a one-off basis."""
+    for unit in scope.units():
+        if unit.start <= span[0] < unit.end:
+            text = scope.art.text(unit)
+            return bool(_UNIT_MARK.search(text) or _ONCE_MARK.search(text)
+                        or _NOT_A_PRICE.search(text))
+    return False
 
 
 @predicate("numeric_target")

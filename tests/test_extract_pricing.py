@@ -129,3 +129,168 @@ def test_extract_rates_item_is_the_fee_noun_phrase():
     (rate,) = _rates("5.1 Client shall pay a platform fee of USD 6,500.00 per month for the tools.")
     assert rate.item == "Platform fee"
     assert rate.quote == "USD 6,500.00 per month"
+
+
+# --------------------------------------------------------------------------- round 2: how rate cards are written
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit"),
+    [
+        ("1. Back-office work is priced at EUR 18.40 per billable case handler hour.", 18.40, RateUnit.PRODUCTIVE_HOUR),
+        ("1. Voice support costs CAD 41.00 per hour.", 41.0, RateUnit.PRODUCTIVE_HOUR),
+        ("1. Inbound queues are charged USD 0.85 for each minute handled.", 0.85, RateUnit.MINUTE),
+        ("1. Voice handling is billed at USD 0.71 per inbound voice minute.", 0.71, RateUnit.MINUTE),
+        ("1. Claims intake is charged at AUD 9.10 per claim processed.", 9.10, RateUnit.TRANSACTION),
+        ("1. Each escalation costs USD 3.30 per escalated contact.", 3.30, RateUnit.CALL),
+        ("1. Reserved capacity is charged at USD 3,100 per bilingual agent seat per month.", 3100.0, RateUnit.FTE_MONTH),
+        ("1. Dedicated advisors are priced at GBP 2,750 monthly per seat.", 2750.0, RateUnit.FTE_MONTH),
+        ("1. The supervisor layer costs USD 4,200 per supervisor, monthly.", 4200.0, RateUnit.FTE_MONTH),
+        ("1. Tier 2 analysts: USD 5,400 per Tier 2 analyst per month.", 5400.0, RateUnit.FTE_MONTH),
+    ],
+)
+def test_extract_rates_reads_units_with_words_between_per_and_the_noun(sentence, amount, unit):
+    rates = _rates(sentence)
+    assert [(r.amount, r.unit) for r in rates] == [(amount, unit)]
+
+
+def test_extract_rates_reads_both_ends_of_a_range():
+    rates = _rates("1. Project analysts are billed at USD 38.00 - 44.00 per productive hour depending on seniority.")
+    assert sorted((r.amount, r.unit) for r in rates) == [
+        (38.0, RateUnit.PRODUCTIVE_HOUR),
+        (44.0, RateUnit.PRODUCTIVE_HOUR),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        (
+            "7.1 The Agency shall be remunerated by a commission of 11.5% of all balances recovered from debtors.",
+            11.5,
+            "rate",
+        ),
+        (
+            "7.4 Prices shall rise each year in line with the Consumer Price Index for the prior year plus 2 per cent.",
+            2.0,
+            "escalator",
+        ),
+        (
+            "9.3 The Buyer may end this Agreement for convenience on 90 days' notice. Where it does so in the first "
+            "year it shall pay the Seller 40 per cent of the fees that would otherwise have fallen due.",
+            40.0,
+            "fee",
+        ),
+    ],
+)
+def test_extract_rates_reads_commissions_index_margins_and_split_termination_shares(text, value, kind):
+    rates = _rates(text)
+    assert [(r.amount, r.unit, r.kind) for r in rates] == [(value, RateUnit.PERCENT, kind)]
+
+
+def test_extract_rates_reads_a_card_with_a_basis_column_and_percent_rows():
+    text = (
+        "Annex 2 - Fees\n"
+        "Workstream | Fee | Charging basis\n"
+        "Debt recovery, early stage | EUR 19.80 | per productive recovery agent hour\n"
+        "Debt recovery, late stage | 12% | commission on amounts collected\n"
+        "Outbound letters | EUR 0.90 | per item despatched\n"
+        "Set-up (non-refundable) | EUR 22,000 | payable on signature\n"
+        "Evening shifts | 15% | uplift on the hourly fee after 18:00\n"
+    )
+    rates = _rates(text)
+    assert [(r.item, r.amount, r.currency, r.unit, r.kind) for r in rates] == [
+        ("Debt recovery, early stage", 19.80, "EUR", RateUnit.PRODUCTIVE_HOUR, "rate"),
+        ("Debt recovery, late stage", 12.0, None, RateUnit.PERCENT, "rate"),
+        ("Outbound letters", 0.90, "EUR", RateUnit.TRANSACTION, "rate"),
+        ("Set-up (non-refundable)", 22000.0, "EUR", RateUnit.ONE_TIME, "one_time"),
+        ("Evening shifts", 15.0, None, RateUnit.PERCENT, "surcharge"),
+    ]
+
+
+@pytest.mark.parametrize("header_rate", ["Rate (USD)", "Price in USD", "Charge US$", "USD rate"])
+def test_extract_rates_takes_currency_from_the_column_header(header_rate):
+    text = (
+        "Exhibit C - Pricing\n"
+        f"Ref | Description | Basis | {header_rate}\n"
+        "C-1 | Password resets | per resolved ticket | 4.40\n"
+        "C-2 | Warm transfers to field team | per call | 1.75\n"
+        "C-3 | Named seat, hardware desk | per seat per month | 4,975.00\n"
+        "C-4 | Runbook build | one-time | 18,000.00\n"
+        "C-5 | Bank holidays | uplift on C-1 and C-2 | 25%\n"
+        "C-6 | Other languages | quoted on request | -\n"
+    )
+    rates = _rates(text)
+    assert [(r.item, r.amount, r.currency, r.unit) for r in rates] == [
+        ("Password resets", 4.40, "USD", RateUnit.TRANSACTION),
+        ("Warm transfers to field team", 1.75, "USD", RateUnit.CALL),
+        ("Named seat, hardware desk", 4975.0, "USD", RateUnit.FTE_MONTH),
+        ("Runbook build", 18000.0, "USD", RateUnit.ONE_TIME),
+        ("Bank holidays", 25.0, None, RateUnit.PERCENT),
+    ]
+
+
+def test_extract_rates_gives_one_item_per_priced_column():
+    text = (
+        "6.2 Hourly rates are as follows:\n"
+        "Role | Year 1 (USD) | Year 2 (USD)\n"
+        "Care agent | 21.50 per productive hour | 22.40 per productive hour\n"
+        "Team lead | 29.00 per productive hour | 30.10 per productive hour\n"
+    )
+    rates = _rates(text)
+    assert [(r.item, r.amount, r.currency, r.unit) for r in rates] == [
+        ("Care agent – Year 1", 21.50, "USD", RateUnit.PRODUCTIVE_HOUR),
+        ("Care agent – Year 2", 22.40, "USD", RateUnit.PRODUCTIVE_HOUR),
+        ("Team lead – Year 1", 29.00, "USD", RateUnit.PRODUCTIVE_HOUR),
+        ("Team lead – Year 2", 30.10, "USD", RateUnit.PRODUCTIVE_HOUR),
+    ]
+
+
+def test_extract_rates_reads_language_columns_with_the_unit_in_the_header():
+    text = (
+        "Schedule 4 - Prices\n"
+        "Queue | English (EUR per handled minute) | German (EUR per handled minute)\n"
+        "Billing | 0.88 | 1.12\n"
+    )
+    rates = _rates(text)
+    assert [(r.item, r.amount, r.currency, r.unit) for r in rates] == [
+        ("Billing – English", 0.88, "EUR", RateUnit.MINUTE),
+        ("Billing – German", 1.12, "EUR", RateUnit.MINUTE),
+    ]
+
+
+def test_extract_rates_keeps_an_amount_with_no_unit_as_a_fee():
+    text = (
+        "4. Pricing\n"
+        "Channel / item | Price | Notes\n"
+        "Webchat | USD 0.58 per handled minute | from accept to close\n"
+        "Reporting pack | 950 | \n"
+    )
+    rates = _rates(text)
+    assert [(r.item, r.amount, r.currency, r.unit, r.kind) for r in rates] == [
+        ("Webchat", 0.58, "USD", RateUnit.MINUTE, "rate"),
+        ("Reporting pack", 950.0, None, RateUnit.UNKNOWN, "fee"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # volumes in a table: no currency and not under a price header
+        "3. Volumes\nQueue | Forecast volume | Hours\nBilling | 2,500 resolved cases | 1,200\n",
+        # an SLA table with credits
+        "Schedule 1\nMeasure | Goal | Credit\nAnswer speed | 85% within 20 seconds | 4% of monthly fees\n",
+        # an illustration under a price header
+        "9. Worked example. For 10,000 contacts the charges would be:\nMonth | Charge (USD)\nJanuary | 21,000.00\n",
+        # insurance cover in a table
+        "12. Insurance\nPolicy | Limit (USD)\nPublic liability | 5,000,000\n",
+        # prose: caps, totals, credits and counts
+        "1. Fees for optional reports are capped at USD 4,000 in any quarter.",
+        "1. The estimated first-year charge is USD 1,240,000 on the forecast volumes.",
+        "1. The Vendor will credit 5% of the monthly charges for each missed service level.",
+        "1. The Vendor expects to handle 2,500 resolved cases per month.",
+        "1. The Vendor shall recover at least 60% of balances collected in the prior year.",
+    ],
+)
+def test_extract_rates_leaves_out_volumes_caps_credits_and_illustrations(text):
+    assert _rates(text) == ()

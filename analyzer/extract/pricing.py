@@ -37,7 +37,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"(?:\b(?:not to exceed|not exceed|exceeds?|exceeding|capped at|cap of|maximum of|limited to|"
     r"up to|no more than|not more than|in excess of|above|below|over|under|less than|more than|"
     r"at least|total(?:ling)?|aggregate|credit(?:ed)?|approximately|approx\.?|about|estimated?|"
-    r"valued at|worth|budget of|charge at)\s*|\b[x×]\s*)$",
+    r"valued at|worth|budget of|charge at)\s*:?\s*|\b[x×]\s*)$",
     re.IGNORECASE,
 )
 _FEE_CUE = re.compile(
@@ -56,7 +56,11 @@ _MINIMUM_CUE = re.compile(r"\bminimum\b", re.IGNORECASE)
 _SURCHARGE_CUE = re.compile(
     r"\b(?:premium|surcharge|uplift|mark-?up|loading|supplement|surge)\b", re.IGNORECASE
 )
-_TERMINATION_CUE = re.compile(r"\b(?:early termination|terminat\w+ for convenience|termination fee|terminates?)\b", re.IGNORECASE)
+_TERMINATION_CUE = re.compile(
+    r"\b(?:early termination|terminat\w+ for convenience|termination fee|terminates?|for convenience|"
+    r"(?:ends?|cancels?) (?:this|the) (?:agreement|contract|sow|statement of work))\b",
+    re.IGNORECASE,
+)
 _PERCENT_OF_CHARGES = re.compile(
     r"^\s*(?:of|on)\s+(?:the\s+|all\s+|any\s+|that\s+\w+'s\s+)?[\w'’/ -]{0,60}?"
     r"(?:fees|charges|rates?|price|amounts?|value|invoice|billings?|minutes|hours|calls)\b",
@@ -125,14 +129,17 @@ def extract_rates(document: Document, classifications: tuple[Classification, ...
             continue
         for item in _rates_in_row(document, index, row):
             add(item)
+    prev: tuple[str | None, str] = (None, "")
     for sent in prose:
         clause_id = index.at(sent.start)
+        lead_in = prev[1] if prev[0] == clause_id else ""
+        prev = (clause_id, sent.text)
         if clause_id in skip_clauses:
             continue
         heading = _heading(document, clause_id)
         if _illustrative(document, clause_id, heading):
             continue
-        for item in _rates_in_sentence(document, text, sent, clause_id, heading):
+        for item in _rates_in_sentence(document, text, sent, clause_id, heading, lead_in):
             add(item)
     return tuple(sorted(items.values(), key=lambda r: r.start))
 
@@ -210,7 +217,7 @@ _CODE_HEADER = re.compile(r"^(?:line|ref\.?|reference|no\.?|nr\.?|number|#|id|co
 _CODE_CELL = re.compile(r"^(?:[A-Z]{0,4}[-.]?\d{1,3}(?:[.-]\d{1,3})*[a-z]?\.?|\(?[a-z]{1,2}\)|[ivx]{1,4}[.)]?|[A-Z][.)]?)$")
 _BASIS_LAST = re.compile(
     r"\b(?:basis|unit|units|uom|frequency|per|measure|billed|charged|notes?|comments?|remarks?|"
-    r"conditions?|applies|trigger|description)\s*(?:\([^()]*\))?\s*$",
+    r"conditions?|applies|trigger)\s*(?:\([^()]*\))?\s*$",
     re.IGNORECASE,
 )
 _COMMISSION_CUE = re.compile(
@@ -219,7 +226,7 @@ _COMMISSION_CUE = re.compile(
     r"(?:\s+\w+){0,2}\s+(?:recovered|collected|received|generated|cleared|sold|booked))\b",
     re.IGNORECASE,
 )
-_ESCALATOR_CUE = re.compile(r"\b(?:escalat\w*|increase\w*|index(?:ation|ed)|CPI|RPI|inflation)\b", re.IGNORECASE)
+_ESCALATOR_CUE = re.compile(r"\b(?:escalat\w*|increas\w*|ris(?:e|es|ing)|index\w*|CPI|RPI|HICP|inflation)\b", re.IGNORECASE)
 _DISCOUNT_CUE = re.compile(r"\b(?:discount|rebate|reduction)\b", re.IGNORECASE)
 
 
@@ -246,7 +253,7 @@ def _columns(row: _Row) -> _Columns:
             basis.add(col)
         elif _PRICE_HEADER.search(head) or _header_currency(head):
             price.add(col)
-    label = 0
+    label = -1
     for col, (_, cell) in enumerate(row.cells):
         head = row.header[col] if col < len(row.header) else ""
         if col in price or col in basis:
@@ -259,6 +266,8 @@ def _columns(row: _Row) -> _Columns:
             continue
         label = col
         break
+    if label < 0:  # no clean text column: the first one that is not a line code
+        label = next((c for c, (_, cell) in enumerate(row.cells) if cell and not _CODE_CELL.match(cell)), 0)
     return _Columns(label, frozenset(price), frozenset(basis))
 
 
@@ -346,6 +355,10 @@ def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[Rat
     return out
 
 
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|—|to|and)\s*(?:(?:" + "|".join(CURRENCY_CODES) + r")\s?|US\$|\$|€|£|₹)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b"
+)
+_PROJECTION = re.compile(r"\b(?:estimat\w*|forecast\w*|projected|anticipated|expected|totals?|totalling)\b", re.IGNORECASE)
 _VOLUME_WORD = re.compile(
     r"\s*(?:%|percent|minutes?|calls?|hours?|agents?|FTEs?|seats?|days?|weeks?|months?|years?|contacts?|"
     r"tickets?|transactions?|cases?|accounts?|items?|emails?|e-mails?|chats?|x\b|×)",
@@ -397,8 +410,14 @@ def _header_currency(header: str) -> str | None:
 
 
 def _rates_in_sentence(
-    document: Document, text: str, sent: Span, clause_id: str | None, heading: str | None
+    document: Document, text: str, sent: Span, clause_id: str | None, heading: str | None, lead_in: str = ""
 ) -> list[RateItem]:
+    """Price the money and percentages of one prose sentence.
+
+    ``lead_in`` is the previous sentence of the same clause: "Client may terminate for
+    convenience. If it does, it shall pay 30% of the remaining charges" names its trigger
+    one sentence earlier.
+    """
     s = sent.text
     if not _MAYBE_PRICE.search(s) or _EXCLUDE_SENTENCE.search(s):
         return []
@@ -408,13 +427,25 @@ def _rates_in_sentence(
         if _excluded_before(s, m.start):
             continue
         after = unit_after(s[m.end :])
+        high = _RANGE_TAIL.match(s, m.end) if after is None else None
+        if high:
+            after = unit_after(s[high.end() :])
+            if after:
+                unit, length = after
+                hs, he = high.start("num"), high.end("num")
+                if not any(x.start <= hs < x.end for x in money):
+                    hi_item = _item_name(s, m.start, heading)
+                    out.append(_item(document, None, hi_item, parse_digits(high.group("num")), m.currency, unit,
+                                     _kind(hi_item + " " + s[max(0, m.start - 40) : he + length], unit),
+                                     sent.start + hs, sent.start + high.end() + length, clause_id))
+                after = (unit, high.end() - m.end + length)
         line = _line_of(s, m.start)
         context = (heading or "") + " " + s
         if after:
             unit, length = after
             qend = m.end + length
         else:
-            if not _FEE_CUE.search(context):
+            if not _FEE_CUE.search(context) or _PROJECTION.search(s[max(0, m.start - 50) : m.start]):
                 continue
             # "x USD 3,650 919,800.00": a computed figure on an illustration line
             if re.search(r"\d[\d,.]*\s*$", s[m.end : m.end + 15]) and re.search(r"\bx\b", line, re.IGNORECASE):
@@ -450,7 +481,7 @@ def _rates_in_sentence(
     for p in find_percentages(s):
         if _is_threshold(s, p.start):
             continue
-        kind = _percent_kind(s, (heading or "") + " " + s, p, bool(escalators))
+        kind = _percent_kind(s, (heading or "") + " " + lead_in + " " + s, p, bool(escalators))
         if kind is None:
             continue
         qstart = _cue_start(s, p.start)
@@ -467,8 +498,19 @@ def _percent_kind(near_text: str, context: str, p: Percent, has_escalator: bool 
     after = near_text[p.end : p.end + 60]
     if _CREDIT_NEAR.search(before) or re.search(r"\bcredit", after, re.IGNORECASE):
         return None
-    if has_escalator and re.search(r"\b(?:increas|escalat|adjust|uplift|greater of|higher of)\w*", before, re.IGNORECASE):
+    if has_escalator and (
+        re.search(r"\b(?:increas|escalat|adjust|uplift|greater of|higher of)\w*", before, re.IGNORECASE)
+        or (_ESCALATOR_CUE.search(near_text[: p.start]) and re.search(r"\b(?:plus|\+|and|or|by)\s*$", before, re.IGNORECASE))
+    ):
         return "escalator"
+    if _COMMISSION_CUE.search(before[-40:] + near_text[p.start : p.end + 60]) and not re.search(
+        r"\b(?:achiev\w*|reach\w*|attain\w*|target\w*|average)\b", before[-40:] + after[:30], re.IGNORECASE
+    ) and re.search(
+        r"\b(?:fee|fees|commission|paid|pay|payable|charge[sd]?|remunerat\w*|entitled|earn\w*|retain\w*|invoice\w*)\b",
+        before + after,
+        re.IGNORECASE,
+    ):
+        return "rate"
     if _SURCHARGE_CUE.search(before) or (_SURCHARGE_CUE.search(context[:80]) and _PERCENT_OF_CHARGES.match(after)):
         return "surcharge"
     if _BILLED_AT_PERCENT.search(before) and re.match(r"\s*of\s+the\b", after):

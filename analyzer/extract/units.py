@@ -18,6 +18,7 @@ _MONTH = r"(?:calendar\s+)?month\b"
 # Up to two free words between "per" and the unit noun ("per productive collector hour",
 # "per Tier 2 agent seat per month"); never "per cent" or "per annum".
 _FREE = r"(?:(?!(?:cent|centum|annum|the|of|and|or|in|on|for|to|with|at|by|from|year|week|day|quarter|month)\b)[A-Za-z][\w/-]*[\s-]+){0,2}?"
+_FREE1 = _FREE.replace("{0,2}?", "?")
 _FTE_NOUN = (
     r"(?:full[- ]time[- ]equivalent|FTEs?|(?:agent|advisor|adviser|associate|operator|collector|"
     r"representative|rep|seat|workstation|head(?:count)?|position|resource|team leader|supervisor|"
@@ -43,9 +44,9 @@ _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
         r"(?:" + _PER + _MONTH + r"|monthly|a month)\s*,?\s*(?:per|/|for each|each)\s*"
         r"(?:(?!per\b)[A-Za-z][\w-]*\s+){0,2}?" + _FTE_NOUN + r"\b",
     ),
-    (RateUnit.PRODUCTIVE_HOUR, _PER + _FREE + r"(?:hour|hr)s?\b"),
+    (RateUnit.PRODUCTIVE_HOUR, _PER + _FREE + _FREE1 + r"(?:hour|hr)s?\b"),
     (RateUnit.PRODUCTIVE_HOUR, r"hourly\b(?!\s+(?:basis\s+)?(?:for|on)\b)"),
-    (RateUnit.MINUTE, _PER + _FREE + r"min(?:ute)?s?\b"),
+    (RateUnit.MINUTE, _PER + _FREE + _FREE1 + r"min(?:ute)?s?\b"),
     (
         RateUnit.CALL,
         _PER + r"(?:(?:handled|answered|inbound|outbound|completed|connected|offered|billable|"

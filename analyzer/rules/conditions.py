@@ -398,7 +398,7 @@ def rate_without_unit(scope: Scope, params: NoParams) -> list[Span]:
 
 
 _PRICED_AT = re.compile(
-    rf"\b(charged|billed|invoiced|priced|chargeable|payable|costs?|rate of|price of|fee of)\s+"
+    rf"\b(charged|billed|invoiced|priced|chargeable|rate of|unit price of)\s+"
     rf"(at\s+|of\s+)?(?:{CURRENCY}\s?(?:{AMOUNT})|(?:{AMOUNT})\s?(?:USD|EUR|GBP)\b)",
     re.IGNORECASE,
 )
@@ -409,7 +409,8 @@ _ONCE_MARK = re.compile(
 )
 _NOT_A_PRICE = re.compile(
     r"\b(illustrat\w*|estimat\w*|example|insurance|liabilit\w*|cap(ped)?|not (to )?exceed|"
-    r"up to|maximum|credit\w*|penalt\w*|damages|refund\w*|threshold|interest|exchange)\b",
+    r"up to|maximum|credit\w*|penalt\w*|damages|refund\w*|threshold|interest|exchange|"
+    r"terminat\w*|cancell?at\w*|late payment|deposit|retainer|lump sum|fixed (fee|sum|price))\b",
     re.IGNORECASE,
 )
 

@@ -294,3 +294,17 @@ def test_extract_rates_keeps_an_amount_with_no_unit_as_a_fee():
 )
 def test_extract_rates_leaves_out_volumes_caps_credits_and_illustrations(text):
     assert _rates(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit"),
+    [
+        ("1. The price per handled minute is USD 0.95.", 0.95, RateUnit.MINUTE),
+        ("1. Hourly rate: GBP 23.10.", 23.10, RateUnit.PRODUCTIVE_HOUR),
+        ("1. Each answered call is billed at USD 3.10.", 3.10, RateUnit.CALL),
+        ("1. Monthly fee per dedicated agent: USD 3,400.", 3400.0, RateUnit.FTE_MONTH),
+    ],
+)
+def test_extract_rates_reads_a_unit_named_before_the_amount(sentence, amount, unit):
+    rates = _rates(sentence)
+    assert [(r.amount, r.unit) for r in rates] == [(amount, unit)]

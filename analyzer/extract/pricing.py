@@ -450,7 +450,7 @@ def _rates_in_sentence(
             # "x USD 3,650 919,800.00": a computed figure on an illustration line
             if re.search(r"\d[\d,.]*\s*$", s[m.end : m.end + 15]) and re.search(r"\bx\b", line, re.IGNORECASE):
                 continue
-            unit = _context_unit(s[max(0, m.start - 80) : m.end + 60], heading)
+            unit = _unit_before(s, m.start) or _context_unit(s[max(0, m.start - 80) : m.end + 60], heading)
             qend = m.end
             tail = re.match(r",?\s*(?:one[- ]time|one[- ]off)\b|\s*(?:per|each|a)\s+\w+", s[m.end :], re.IGNORECASE)
             if tail:
@@ -490,6 +490,21 @@ def _rates_in_sentence(
         item = _item_name(s, p.start, heading)
         out.append(_item(document, None, item, p.value, None, RateUnit.PERCENT, kind, sent.start + qstart, sent.start + qend, clause_id))
     return out
+
+
+_LEADS_TO_AMOUNT = re.compile(
+    r"(?:\b(?:is|are|shall be|will be|of|at|amounts? to|costs?)|[:=–-])\s*(?:an? |the )?$", re.IGNORECASE
+)
+
+
+def _unit_before(s: str, pos: int) -> RateUnit | None:
+    """A unit named just before the amount: "the price per handled minute is USD 0.95",
+    "Hourly rate: USD 24.00", "each handled call is billed at USD 3.10"."""
+    pre = s[max(0, pos - 80) : pos]
+    if not _LEADS_TO_AMOUNT.search(pre):
+        return None
+    pre = re.split(r"[;,.](?:\s|$)", pre)[-1]
+    return unit_in(pre)
 
 
 def _percent_kind(near_text: str, context: str, p: Percent, has_escalator: bool = False) -> str | None:

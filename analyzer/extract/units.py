@@ -41,7 +41,7 @@ _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
     (RateUnit.FTE_MONTH, _PER + r"(?:FTE|agent|seat|head|position)[- ]?months?\b"),
     (
         RateUnit.FTE_MONTH,
-        r"(?:" + _PER + _MONTH + r"|monthly|a month)\s*,?\s*(?:per|/|for each|each)\s*"
+        r"(?:" + _PER + _MONTH + r"|monthly|a month)(?:\s+(?:fee|rate|charge|price|cost)s?)?\s*,?\s*(?:per|/|for each|each)\s*"
         r"(?:(?!per\b)[A-Za-z][\w-]*\s+){0,2}?" + _FTE_NOUN + r"\b",
     ),
     (RateUnit.PRODUCTIVE_HOUR, _PER + _FREE + _FREE1 + r"(?:hour|hr)s?\b"),

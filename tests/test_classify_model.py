@@ -219,3 +219,21 @@ def test_model_card_written_next_to_artefacts(tiny_model_dir: Path) -> None:
     assert (tiny_model_dir / CARD_FILE).is_file()
     assert (tiny_model_dir / f"{SKLEARN_STEM}.json").is_file()
     assert (tiny_model_dir / f"{SKLEARN_STEM}.npz").is_file()
+
+
+def test_classify_child_without_heading_leans_on_parent(tiny_model_dir: Path) -> None:
+    model = ClauseClassifier.load(tiny_model_dir)
+    parent_body = "Either party may terminate this Agreement on 30 days notice for breach."
+    child_body = "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+    text = parent_body + "\n" + child_body
+    clauses = (
+        Clause("p", "7", "Termination", True, 1, None, parent_body, 1, 1, 0, len(parent_body)),
+        Clause("k", "7(a)", "Termination", False, 2, "p", child_body, 1, 1,
+               len(parent_body) + 1, len(text)),
+    )
+    doc = Document(SourceInfo("d.txt", "d.txt", "0", FileFormat.TXT, len(text), 1), text,
+                   clauses, page_offsets=(0,))
+    strict = ClauseClassifier(model.backend, [str(x) for x in model.labels], "v", threshold=0.4)
+    assert strict.predict([None], [child_body])[0].label is ClauseType.OTHER  # alone: unsure
+    parent, child = strict.classify(doc)
+    assert parent.label is child.label is ClauseType.TERMINATION

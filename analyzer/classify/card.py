@@ -72,6 +72,12 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         "guesses are mostly wrong), and it keeps clauses the taxonomy has no type for "
         "(supply, product, finance) from being forced into one.",
         "",
+        "In `classify(document)` a clause without its own heading also leans on its parent "
+        "clause: its probabilities are 0.7 x its own + 0.3 x the parent's (`PARENT_WEIGHT`), "
+        "so a confident body keeps its type and a weak one takes the section's. The "
+        "cross-validated figures below are per clause without this context (`predict`); the "
+        "CUAD-span check uses `classify`.",
+        "",
         "## Data",
         "",
         f"- Corpus: `{data.get('corpus')}` (CUAD v1 developer split), "

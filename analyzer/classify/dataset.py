@@ -119,9 +119,14 @@ def contract_key(name: str) -> str:
 
 
 def examples_from_document(
-    document: Document, contract: str, heading_map: HeadingMap | None = None
+    document: Document, contract: str, heading_map: HeadingMap | None = None,
+    inherited: bool = False,
 ) -> tuple[LabelledClause, ...]:
-    """Return the clauses whose own heading (or segmenter-given name) names exactly one type."""
+    """Return the clauses whose own heading (or segmenter-given name) names exactly one type.
+
+    With ``inherited``, sub-clauses without a heading of their own are added with their
+    parent's type (source ``inherited``): more training text, never evaluated.
+    """
     heading_map = heading_map or load_heading_map()
     # a heading repeated on many clauses of one contract is a running page header
     seen = Counter(normalise_heading(c.heading) for c in document.clauses
@@ -134,12 +139,16 @@ def examples_from_document(
         # An unnumbered block the segmenter named ("Preamble", "Signature") is labelled by
         # that name; a numbered clause only by a heading its drafter wrote.
         named = clause.own_heading or clause.number is None
-        if not named or not clause.heading:
+        if not clause.heading or not (named or inherited):
             continue
         label = heading_map.label(clause.heading)
         if label is None:
             continue
-        out.append(LabelledClause(contract, clause.id, clause.heading, clause.text, label))
+        if named:
+            out.append(LabelledClause(contract, clause.id, clause.heading, clause.text, label))
+        elif usable_text(clause.text):
+            # a sub-clause under a typed heading: training-only, body only, never evaluated
+            out.append(LabelledClause(contract, clause.id, "", clause.text, label, "inherited"))
     return tuple(out)
 
 
@@ -155,6 +164,7 @@ def read_corpus(
     heading_map: HeadingMap | None = None,
     loader: Callable[[Path], Document] | None = None,
     limit: int | None = None,
+    inherited: bool = False,
 ) -> Iterator[ContractText]:
     """Yield every readable contract of a folder with its labelled clauses.
 
@@ -170,12 +180,23 @@ def read_corpus(
             logger.warning("skipped %s: %s", path.name, exc)
             continue
         name = contract_key(path.name)
-        yield ContractText(name, path, document, examples_from_document(document, name, heading_map))
+        yield ContractText(name, path, document,
+                           examples_from_document(document, name, heading_map, inherited))
+
+
+def usable_text(text: str) -> bool:
+    """Return True when a body has enough words to be classified without its heading."""
+    return len(text.split()) >= MIN_BODY_WORDS
 
 
 def usable(example: LabelledClause) -> bool:
-    """Return True when the body has enough words to be classified without its heading."""
-    return len(example.body.split()) >= MIN_BODY_WORDS
+    """Return True when an example's body has enough words to be classified alone."""
+    return usable_text(example.body)
+
+
+def evaluable(example: LabelledClause) -> bool:
+    """Return True for examples that are scored: own-heading labels with a usable body."""
+    return example.source == "heading" and usable(example)
 
 
 # -------------------------------------------------------------------- handwritten

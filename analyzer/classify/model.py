@@ -39,7 +39,10 @@ SPACY_DIR = "spacy_textcat"
 KINDS = ("sklearn", "spacy", "ensemble")
 DEFAULT_THRESHOLD = 0.25
 N_ALTERNATIVES = 3
-BODY_MAX_CHARS = 3000  # the word features read at most this much of a clause
+BODY_MAX_CHARS = 3000
+# Weight of the parent clause's probabilities for a clause with no heading of its own.
+# With 0.3 a confident body (p >= ~0.6) keeps its own type; a weak one takes the parent's.
+PARENT_WEIGHT = 0.3  # the word features read at most this much of a clause
 
 _SPACE = re.compile(r"\s+")
 
@@ -188,7 +191,10 @@ class ClauseClassifier:
 
     def predict(self, headings: Sequence[str | None], bodies: Sequence[str]) -> list[Prediction]:
         """Return one ``Prediction`` per (heading, body); ``None`` heading = body only."""
-        proba = self.predict_proba(headings, bodies)
+        return self._decide(self.predict_proba(headings, bodies))
+
+    def _decide(self, proba: np.ndarray) -> list[Prediction]:
+        """Turn probability rows into labels (``other`` below the threshold)."""
         out: list[Prediction] = []
         top = np.argsort(-proba, axis=1)[:, : N_ALTERNATIVES + 1]
         for row, order in zip(proba, top, strict=True):
@@ -204,13 +210,24 @@ class ClauseClassifier:
         return out
 
     def classify(self, document: Document) -> tuple[Classification, ...]:
-        """Return one ``Classification`` per clause, in clause order."""
+        """Return one ``Classification`` per clause, in clause order.
+
+        A clause without its own heading also leans on its parent: its probabilities are
+        ``(1 - PARENT_WEIGHT) * own + PARENT_WEIGHT * parent's`` (the parent's already
+        blended ones), so "(c) ..." under "Service Levels" stays a service-level clause
+        unless its own text clearly says otherwise.
+        """
         clauses = document.clauses
         headings = [c.heading if c.own_heading else None for c in clauses]
-        predictions = self.predict(headings, [c.text for c in clauses])
+        proba = self.predict_proba(headings, [c.text for c in clauses])
+        row_of = {c.id: i for i, c in enumerate(clauses)}
+        for i, clause in enumerate(clauses):
+            parent = row_of.get(clause.parent_id) if clause.parent_id else None
+            if not clause.own_heading and parent is not None and parent < i:
+                proba[i] = (1 - PARENT_WEIGHT) * proba[i] + PARENT_WEIGHT * proba[parent]
         return tuple(
             Classification(c.id, p.label, p.score, p.alternatives, self.version)
-            for c, p in zip(clauses, predictions, strict=True)
+            for c, p in zip(clauses, self._decide(proba), strict=True)
         )
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from analyzer.classify.dataset import (
     LabelledClause,
+    evaluable,
     grouped_folds,
     load_handwritten,
     read_corpus,
@@ -145,9 +146,9 @@ def cross_validate(
     Only usable examples (enough body words) are evaluated; all go to training folds.
     """
     params = params or SklearnParams()
-    evaluable = [i for i, e in enumerate(examples) if usable(e)]
+    scored = [i for i, e in enumerate(examples) if evaluable(e)]
     labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
-    ev = [examples[i] for i in evaluable]
+    ev = [examples[i] for i in scored]
     result = CVResult(labels, [str(e.label) for e in ev], [e.contract for e in ev])
     n = len(ev)
     for kind in [*kinds, *(["ensemble"] if {"sklearn", "spacy"} <= set(kinds) else [])]:
@@ -158,7 +159,7 @@ def cross_validate(
         test_contracts = {ev[i].contract for i in test_idx}
         train = [e for e in examples if e.contract not in test_contracts] + list(handwritten)
         test = [ev[i] for i in test_idx]
-        train_contracts = {e.contract for e in train if e.source == "heading"}
+        train_contracts = {e.contract for e in train if e.source != "handwritten"}
         result.folds.append({"fold": k + 1, "train_contracts": len(train_contracts),
                              "test_contracts": len(test_contracts),
                              "train_clauses": len(train), "test_clauses": len(test)})
@@ -254,12 +255,13 @@ def save_model(
 
 
 def collect_examples(
-    corpus: Path, loader: Callable[[Path], Document] | None = None, limit: int | None = None
+    corpus: Path, loader: Callable[[Path], Document] | None = None, limit: int | None = None,
+    inherited: bool = False,
 ) -> tuple[list[LabelledClause], int]:
     """Return the heading-labelled examples of a corpus and the number of contracts read."""
     examples: list[LabelledClause] = []
     n = 0
-    for contract in read_corpus(corpus, loader=loader, limit=limit):
+    for contract in read_corpus(corpus, loader=loader, limit=limit, inherited=inherited):
         n += 1
         examples.extend(contract.examples)
     return examples, n
@@ -276,10 +278,11 @@ def train_and_save(
     params: SklearnParams | None = None,
     spacy_epochs: int | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    inherited: bool = False,
 ) -> tuple[ClauseClassifier, CVResult | None]:
     """Build the data, optionally cross-validate, fit ``kind`` on everything and save it."""
     params = params or SklearnParams()
-    examples, n_contracts = collect_examples(corpus, loader)
+    examples, n_contracts = collect_examples(corpus, loader, inherited=inherited)
     handwritten = list(load_handwritten(handwritten_path))
     labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
     logger.info("%d labelled clauses from %d contracts (+%d hand-written)",
@@ -298,9 +301,10 @@ def train_and_save(
         "data": {
             "corpus": corpus.name,
             "contracts_read": n_contracts,
-            "contracts_with_labels": len({e.contract for e in examples}),
-            "labelled_clauses": len(examples),
-            "evaluable_clauses": sum(1 for e in examples if usable(e)),
+            "contracts_with_labels": len({e.contract for e in examples if e.source == "heading"}),
+            "labelled_clauses": sum(1 for e in examples if e.source == "heading"),
+            "inherited_clauses": sum(1 for e in examples if e.source == "inherited"),
+            "evaluable_clauses": sum(1 for e in examples if evaluable(e)),
             "handwritten_examples": len(handwritten),
             "seed": seed,
         },

@@ -229,6 +229,27 @@ def pricing_context(scope: Scope, params: NoParams) -> list[Span]:
     return []
 
 
+_LABEL_LINE = re.compile(r"\s\|\s|\|\||\t|^[^.:;|]{2,80}:\s")
+
+
+@predicate("price_sentence")
+def price_sentence(scope: Scope, params: NoParams) -> list[Span]:
+    """The sentence itself names a price, or it is a short rate-card line ("Item | TBC",
+    "Bilingual: to be confirmed") in a clause that is about pricing by heading or type.
+
+    Stricter than ``pricing_context``: a long sentence in a pricing clause that never
+    mentions a price ("'Term' is defined in Section 3") does not count.
+    """
+    units = scope.units()
+    if _unit_spans(scope, PRICE_WORDS) or _unit_spans(scope, MONEY):
+        return [NO_QUOTE]
+    if not units or any(
+        len(scope.art.text(u)) > 160 or not _LABEL_LINE.search(scope.art.text(u)) for u in units
+    ):
+        return []
+    return pricing_context(scope, params)
+
+
 class ClauseTypeParams(BaseModel):
     """Clause types and the confidence needed."""
 
@@ -421,7 +442,7 @@ def price_without_unit(scope: Scope, params: NoParams) -> list[Span]:
     unknown, or "charged at GBP 0.42" with no per-what (per letter? per batch?)."""
     out: list[Span] = []
     for rate in scope.extraction.rates:
-        if (rate.unit.value == "unknown" and rate.kind in ("rate", "fee")
+        if (rate.unit.value == "unknown" and rate.kind in ("rate", "fee") and rate.amount > 0
                 and scope.overlaps(rate.start, rate.end)):
             out.append((rate.start, rate.end))
     if out:

@@ -199,12 +199,15 @@ def format_report(ev: Evaluation) -> str:
         lines.append(f"{r.label:<28}{r.support:>6}{r.predicted:>6}{r.precision:>7.3f}"
                      f"{r.recall:>7.3f}{r.f1:>7.3f}{mark}")
     lines.append(f"micro F1 (accuracy): {ev.body.micro_f1:.3f}   "
-                 f"with heading: macro F1 {ev.heading.macro_f1:.3f}, "
+                 f"with heading: macro F1 {headline_macro(ev.heading):.3f}, "
                  f"micro F1 {ev.heading.micro_f1:.3f}")
     if ev.body_confusions:
         lines.append("top confusions (true -> predicted): " + "; ".join(
             f"{t}->{p} {n}" for t, p, n in ev.body_confusions[:8]))
-    if ev.spans is not None:
+    if ev.spans is not None and not ev.spans.total:
+        lines.append("CUAD-span check: master_clauses.csv has no located spans for these "
+                     "contracts")
+    elif ev.spans is not None:
         lines.append("CUAD-span check (share of expert spans in a clause of the mapped type):")
         for cat in sorted(ev.spans.total):
             tot = ev.spans.total[cat]
@@ -213,6 +216,17 @@ def format_report(ev: Evaluation) -> str:
                      f"({sum(ev.spans.hits.values())}/{sum(ev.spans.total.values())}; "
                      f"{sum(ev.spans.unlocated.values())} spans not located in the text)")
     frequent = len(ev.body.frequent())
-    lines.append(f"types with >= {ev.body.min_support} clauses: {frequent}")
-    lines.append(f"macro F1: {ev.body.macro_f1:.3f}")
+    if frequent:
+        lines.append(f"macro F1 over the {frequent} types with >= {ev.body.min_support} "
+                     "clauses, body only:")
+    else:
+        present = sum(1 for r in ev.body.rows if r.support)
+        lines.append(f"no type has >= {ev.body.min_support} clauses in this folder: macro F1 "
+                     f"over all {present} types present, body only:")
+    lines.append(f"macro F1: {headline_macro(ev.body):.3f}")
     return "\n".join(lines)
+
+
+def headline_macro(report: TypeReport) -> float:
+    """Return macro F1 over frequent types, or over all present types when none is frequent."""
+    return report.macro_f1 if report.frequent() else report.macro_f1_all

@@ -10,7 +10,7 @@ from analyzer.rules.schema import load_rules
 
 RULESET = load_rules()
 CASES = example_cases(RULESET)
-EXTRACTION_ONLY = {"kpi_missing", "obligation_without_agent", "joint_obligation"}
+EXTRACTION_ONLY = {"kpi_missing", "kpi_incomplete", "obligation_without_agent", "joint_obligation"}
 
 
 def _case_id(case) -> str:  # type: ignore[no-untyped-def]

@@ -706,6 +706,65 @@ def kpi_missing(scope: Scope, params: KpiParams) -> list[Span]:
     return out
 
 
+class IncompleteKpiParams(BaseModel):
+    """Which missing elements count (only those a reviewer can act on)."""
+
+    model_config = ConfigDict(extra="forbid")
+    elements: list[str] = Field(default_factory=lambda: ["window", "remedy"])
+
+
+_CLAUSE_REMEDY = re.compile(
+    r"\b(service credits?|credits?|remed\w*|earn[- ]?back|penalt\w*|liquidated damages|"
+    r"corrective action|root[- ]cause|improvement plan|terminat\w*|fee reduction|rebate)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_WINDOW = re.compile(
+    r"\b(each|every|per|in any|in each|over (a|the|each))\s+(calendar\s+)?(month|quarter|week|day|"
+    r"year|measurement period|reporting period|interval)\b|\bmeasured (monthly|weekly|daily|quarterly)\b|"
+    r"\b(monthly|quarterly|weekly|daily)\b",
+    re.IGNORECASE,
+)
+
+
+def kpi_note_key(span: Span) -> tuple[str, int, int]:
+    """Key under which ``kpi_incomplete`` leaves a note for the finding's message."""
+    return ("kpi_note", span[0], span[1])
+
+
+@predicate("kpi_incomplete", IncompleteKpiParams)
+def kpi_incomplete(scope: Scope, params: IncompleteKpiParams) -> list[Span]:
+    """An extracted KPI with a target lacks its measurement window or its remedy, and its
+    clause does not supply one for the whole table ("each measured over a calendar month",
+    "remedied under clause 3.2"). Leaves "metric: no remedy" notes for the message."""
+    wanted = set(params.elements)
+    out: list[Span] = []
+    clause_text: dict[str, str] = {}
+    for kpi in scope.extraction.kpis:
+        if not kpi.target or not scope.overlaps(kpi.start, kpi.end):
+            continue
+        missing = [e for e in ("window", "remedy")
+                   if e in wanted and (e in kpi.missing or getattr(kpi, e) in (None, ""))]
+        if not missing:
+            continue
+        cid = kpi.clause_id or (scope.clause.id if scope.clause else "")
+        if cid not in clause_text:
+            clause_text[cid] = " ".join(
+                scope.art.text(scope.art.units[i]) for i in scope.art.by_clause.get(cid, [])
+            )
+        text = clause_text[cid]
+        if "remedy" in missing and _CLAUSE_REMEDY.search(text):
+            missing.remove("remedy")
+        if "window" in missing and _CLAUSE_WINDOW.search(text):
+            missing.remove("window")
+        if not missing:
+            continue
+        span = (kpi.start, kpi.end)
+        gaps = " and ".join(f"no {'measurement window' if m == 'window' else m}" for m in missing)
+        scope.art.memo[kpi_note_key(span)] = f"{kpi.metric.strip() or 'a service level'}: {gaps}"
+        out.append(span)
+    return out
+
+
 _KPI_EXCLUDE = re.compile(r"\b(occupancy|assum\w*|estimate\w*|illustrat\w*)\b", re.IGNORECASE)
 
 

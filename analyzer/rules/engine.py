@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, negated_at
+from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, kpi_note_key, negated_at
 from analyzer.rules.schema import ConditionModel, Rule, RuleSet, VOCAB_REF, token_patterns
 from analyzer.rules.units import TextArtifacts, Unit, annotate, tokenize
 from analyzer.types import (
@@ -507,12 +507,35 @@ def _clause_findings(run: _Run, cr: _CompiledRule) -> list[Finding]:
                 continue
             anchors, met, unmet = res
             units = [run.art.units[i] for i in unit_ids]
-            unit = next((u for u in units if any(u.start <= a[0] < u.end for a in anchors)), None)
+            hit_units = [u for u in units if any(u.start <= a[0] < u.end for a in anchors)]
+            unit = hit_units[0] if hit_units else None
             if unit is None:
                 unit = next((u for u in units if u.end - u.start >= 20), units[0])
-            ev = _evidence(run, unit, anchors, met[0] if met else "")
-            out.append(_finding(cr, clause.id, (ev,), _explain(run, cr, clause, met, unmet)))
+            finding = _finding(cr, clause.id, (_evidence(run, unit, anchors, met[0] if met else ""),),
+                               _explain(run, cr, clause, met, unmet))
+            if DETAILS in finding.message:
+                finding = _with_details(run, finding, anchors, hit_units, met)
+            out.append(finding)
     return out
+
+
+DETAILS = "{details}"
+
+
+def _with_details(
+    run: _Run, finding: Finding, anchors: list[Span], hit_units: list[Unit], met: list[str]
+) -> Finding:
+    """Fill a message's ``{details}`` with the notes predicates left for the anchors (e.g.
+    "Abandonment: no remedy") and quote each listed row, one evidence per table row."""
+    notes: list[str] = []
+    for a in anchors:
+        note = run.art.memo.get(kpi_note_key(a))
+        if isinstance(note, str) and note not in notes:
+            notes.append(note)
+    evidence = tuple(_evidence(run, u, anchors, met[0] if met else "") for u in hit_units[:MAX_EVIDENCE])
+    message = finding.message.replace(DETAILS, "; ".join(notes) if notes else "see the quoted rows")
+    return replace(finding, message=message, evidence=evidence or finding.evidence,
+                   explanation=finding.explanation + (("missing", "; ".join(notes)),))
 
 
 def _document_findings(run: _Run, cr: _CompiledRule) -> list[Finding]:
@@ -565,6 +588,7 @@ def _overlap(a: Finding, b: Finding, art: TextArtifacts) -> bool:
     return False
 
 
+_TABLE_ROW = re.compile(r"\s\|\s|\|\||\t")
 _GAP = re.compile(r"^\s*(\(?[a-z0-9ivx]{1,4}[.)])?\s*$", re.IGNORECASE)
 
 
@@ -573,6 +597,8 @@ def _continues(text: str, first: Evidence, second: Evidence) -> bool:
     e.g. "... the greater of (a) 4.5% and" / "(b) the annual change in CPI"."""
     if first.end > second.start or text[first.end - 1 : first.end] in {".", "!", "?", ";", '"'}:
         return False
+    if _TABLE_ROW.search(first.quote) or _TABLE_ROW.search(second.quote):
+        return False  # table rows are separate items, never one sentence across a break
     return bool(_GAP.match(text[first.end : second.start]))
 
 
@@ -635,8 +661,57 @@ def apply_rules(
         else:
             raw.extend(_clause_findings(run, cr))
     merged = merge_findings(raw, art)
+    merged = merge_into_sections(merged, art, {cr.rule.id: cr.rule for cr in compiled.rules})
     logger.debug("%d raw findings, %d after merging", len(raw), len(merged))
     return tuple(merged)
+
+
+def _section_of(clause_id: str | None, clauses: dict[str, Clause]) -> set[str]:
+    """Return a clause, its parent and its siblings: the section a reviewer reads together."""
+    if clause_id is None or clause_id not in clauses:
+        return set()
+    parent = clauses[clause_id].parent_id
+    out = {clause_id}
+    if parent:
+        out.add(parent)
+        out.update(c.id for c in clauses.values() if c.parent_id == parent)
+    out.update(c.id for c in clauses.values() if c.parent_id == clause_id)
+    return out
+
+
+def merge_into_sections(
+    findings: list[Finding], art: TextArtifacts, rules: dict[str, Rule]
+) -> list[Finding]:
+    """Fold findings of ``merge_into_section`` rules into a finding of the same category in
+    the same section whose quote already covers the gap (one flag per problem): e.g. an SLA
+    table whose rows lack credits, next to "service credits for the other service levels
+    will be agreed". Without such a finding the flag stays on its own."""
+    clauses = {c.id: c for c in art.document.clauses}
+    out = list(findings)
+    for f in findings:
+        rule = rules.get(f.rule_id)
+        if rule is None or not rule.model.merge_into_section or f.scope != "clause":
+            continue
+        covers = [re.compile(p, re.IGNORECASE) for p in rule.model.covers]
+        section = _section_of(f.clause_id, clauses)
+        target = None
+        for k, g in enumerate(out):
+            if g is f or g.category != f.category or g.scope != "clause" or g.clause_id not in section:
+                continue
+            quote = " ".join(e.quote for e in g.evidence)
+            if covers and not any(c.search(quote) for c in covers):
+                continue
+            target = k
+            break
+        if target is None:
+            continue
+        g = out[target]
+        ids = g.merged_rule_ids + ((f.rule_id,) if f.rule_id not in g.merged_rule_ids else ())
+        detail = next((v for k2, v in f.explanation if k2 == "missing"), f.message)
+        out[target] = replace(g, merged_rule_ids=ids,
+                              explanation=g.explanation + (("merged", f"{f.rule_id}: {detail}"),))
+        out = [x for x in out if x is not f]
+    return out
 
 
 def missing_types(

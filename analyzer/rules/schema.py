@@ -184,6 +184,10 @@ class RuleModel(BaseModel):
     )
     examples: ExamplesModel = Field(default_factory=ExamplesModel)
     enabled: bool = True
+    # Fold this rule's finding into another finding of the same category in the same
+    # section (same clause, parent or sibling) that already covers the gap ``covers`` names.
+    merge_into_section: bool = False
+    covers: list[str] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod
@@ -192,7 +196,7 @@ class RuleModel(BaseModel):
             raise ValueError(f"rule id {value!r} must look like 'category.short_name'")
         return value
 
-    @field_validator("headings", "exclude_headings")
+    @field_validator("headings", "exclude_headings", "covers")
     @classmethod
     def _headings_compile(cls, value: list[str]) -> list[str]:
         for pattern in value:

@@ -237,3 +237,17 @@ def test_classify_child_without_heading_leans_on_parent(tiny_model_dir: Path) ->
     assert strict.predict([None], [child_body])[0].label is ClauseType.OTHER  # alone: unsure
     parent, child = strict.classify(doc)
     assert parent.label is child.label is ClauseType.TERMINATION
+
+
+def test_cross_validate_tests_every_clause_once_with_disjoint_contracts() -> None:
+    from analyzer.classify.train import cross_validate
+
+    examples = _examples()
+    cv = cross_validate(examples, [], ("sklearn",), n_folds=4, seed=2, params=PARAMS)
+    assert len(cv.folds) == 4
+    assert sum(f["test_clauses"] for f in cv.folds) == len(examples)
+    assert all(f["train_contracts"] + f["test_contracts"] == len(PLACES) for f in cv.folds)
+    body = cv.report("sklearn", "body")
+    assert body.n == len(examples) and 0.0 <= body.macro_f1 <= 1.0
+    assert cv.proba["sklearn"]["body"].sum(axis=1) == pytest.approx(1.0)
+    assert 0.02 <= cv.temperature <= 5.0

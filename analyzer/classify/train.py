@@ -312,7 +312,18 @@ def train_and_save(
     }
     model = save_model(out, kind, labels, pipeline, nlp, params, extra, threshold)
     if cv is not None and kind in cv.proba:
-        write_model_card(out, cv, comparison=cv if len(cv.proba) > 1 else None)
+        measured = None
+        if n_folds > 1 and kind == "sklearn" and (corpus / "master_clauses.csv").is_file():
+            sc = cross_validated_span_check(corpus, n_folds, seed, params, threshold,
+                                            handwritten_path, cv.temperature)
+            measured = {
+                "CUAD-span recall, cross-validated (train.cross_validated_span_check)":
+                    f"{sc.recall:.3f} ({sum(sc.hits.values())}/{sum(sc.total.values())} "
+                    f"located spans; {sum(sc.unlocated.values())} not located)",
+                **{f"  {cat}": f"{sc.hits[cat]}/{sc.total[cat]}" for cat in sorted(sc.total)},
+            }
+        write_model_card(out, cv, comparison=cv if len(cv.proba) > 1 else None,
+                         measured=measured)
     return model, cv
 
 

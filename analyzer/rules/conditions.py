@@ -90,18 +90,32 @@ _NEGATION_AFTER_MATCH = re.compile(
     r"apply|applicable|subject|required|be\s+charged|be\s+billed)\b|"
     r"\bat\s+no\s+(additional\s+|extra\s+)?(cost|charge|fee)|\bno\s+(additional\s+)?charge\b|"
     r"\bfree of charge\b|\b(is|are|be)\s+(also\s+)?included\b|\bincluded in\b|"
-    r"\bat\s+(its|their|\w+'s|\w+’s)\s+(own\s+)?(cost|expense)|\bown\s+(cost|expense)s?\b|"
+    r"\bat\s+(its|their|\w+'s|\w+’s)\s+(own\s+)?(cost|expense)(?!\s*(plus|\+|\w*[- ]?up))|"
+    r"\bown\s+(cost|expense)s?\b|"
     r"\b(is|are)\s+waived\b|\bhas been paid\b|\bwithout\s+(charge|cost)\b",
     re.IGNORECASE,
 )
 
 
-def negated_at(art: TextArtifacts, unit: Unit, span: Span, window: int = 12) -> bool:
+# After a duty ("refresher training ... is not included"), only these deny that it exists;
+# "at no extra cost" or "is not billable" deny a charge, and the duty is still there.
+_ABSENT_AFTER_MATCH = re.compile(
+    r"\b(not|never)\s+(be\s+)?(included|provided|offered|performed|required|applicable|apply|"
+    r"in scope|part of)\b|\bout of scope\b|\b(is|are)\s+excluded\b",
+    re.IGNORECASE,
+)
+
+
+def negated_at(
+    art: TextArtifacts, unit: Unit, span: Span, window: int = 12, charge: bool = True
+) -> bool:
     """Tell whether a match is negated: a negator shortly before it, or a 'not payable'-type
     phrase after it in the same clause part (stopping at ';').
 
     Hard negatives: "at no additional charge", "does not commit to any minimum volume",
-    "is not payable again"; quantifiers such as "not less than" do not negate.
+    "is not payable again"; quantifiers such as "not less than" do not negate. With
+    ``charge=False`` (is a duty present at all?) only "not included / not provided"-type
+    phrases after the match negate it: "refresher training at no extra cost" is training.
     """
     doc = art.docs[unit.index]
     rel_start, rel_end = span[0] - unit.start, span[1] - unit.start
@@ -124,7 +138,7 @@ def negated_at(art: TextArtifacts, unit: Unit, span: Span, window: int = 12) -> 
     rest = text[rel_end:]
     cut = rest.find(";")
     rest = rest if cut < 0 else rest[:cut]
-    return bool(_NEGATION_AFTER_MATCH.search(rest))
+    return bool((_NEGATION_AFTER_MATCH if charge else _ABSENT_AFTER_MATCH).search(rest))
 
 
 # --------------------------------------------------------------------------- scope
@@ -493,10 +507,13 @@ _CAP = re.compile(
 _APPROVAL = re.compile(
     r"\b(prior|advance|pre)[- ]?(written\s+)?(approv\w*|consent|authori[sz]\w*)|"
     r"\bapprov\w*\s+(\w+\s+){0,6}(in advance|beforehand|in writing)|\bpre-?approv\w*|"
-    r"\b(requested|authori[sz]ed) and approved\b|\btravel (and expense )?polic\w*|"
-    r"\bexpense polic\w*",
+    r"\b(requested|authori[sz]ed) and approved\b|"
+    r"\b(client|customer|buyer|purchaser|authority|agency|bank|company|council|department|"
+    r"approved|agreed)(['’]s)?\s+([\w-]+\s+){0,2}(travel|expenses?)\s+(and expenses?\s+)?polic\w*",
     re.IGNORECASE,
 )
+# Only the client's (or an agreed) travel policy controls the spend; the vendor's own
+# policy ("as per Zentrix travel policy", "our travel policy") lets the vendor decide.
 
 
 @predicate("expense_uncapped")
@@ -819,7 +836,7 @@ def groups_present(scope: Scope, params: GroupsParams) -> list[Span]:
             text = scope.art.text(unit)
             for m in pat.finditer(text):
                 span = (unit.start + m.start(), unit.start + m.end())
-                if params.exclude_negated and negated_at(scope.art, unit, span):
+                if params.exclude_negated and negated_at(scope.art, unit, span, charge=False):
                     continue
                 hit = (unit.start, unit.end)
                 break

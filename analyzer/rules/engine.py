@@ -225,7 +225,7 @@ class _Run:
         else:
             spans = [(unit.start + s, unit.start + e) for s, e in self.unit_matches[unit.index].get(cond.key, [])]
         if cond.model.exclude_negated:
-            spans = [s for s in spans if not negated_at(self.art, unit, s)]
+            spans = [s for s in spans if not negated_at(self.art, unit, s, charge=False)]
         return spans
 
     def _regex_spans(self, cond: _Cond) -> dict[int, list[Span]]:

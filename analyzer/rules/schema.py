@@ -51,7 +51,7 @@ class ConditionModel(BaseModel):
     condition: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
     within: Within | None = None
-    exclude_negated: bool = False
+    exclude_negated: bool = False  # drop matches denied as present ("no ...", "not included")
     label: str | None = None
 
     @model_validator(mode="after")

@@ -52,8 +52,10 @@ METRICS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "occupancy": (r"\boccupancy\b", ("percent",), False),
     "attrition": (r"\battrition\b|\bturnover\b", ("percent",), False),
     "response time": (
-        r"response time|first response|respon\w*\s+(?:to\s+)?(?:\w+\s+){0,3}(?:e-?mails?|chats?|tickets?|messages?|web[- ]?forms?|written (?:enquiries|inquiries))|"
-        r"(?:e-?mails?|chats?|tickets?|messages?|web[- ]?forms?)\b[^.|]{0,60}\bwithin\b",
+        r"response time|first response|respon\w*\s+(?:to\s+)?(?:\w+\s+){0,3}(?:e-?mails?|chats?|tickets?|messages?|web[- ]?forms?|written (?:enquiries|inquiries)|incidents?|requests?)|"
+        r"(?:e-?mails?|chats?|tickets?|messages?|web[- ]?forms?)\b[^.|]{0,60}\bwithin\b|"
+        r"\b(?:incidents?|requests?|tickets?)\b[^.|]{0,30}\brespon\w*\s+(?:with)?in\b|"
+        r"\brespon\w*\s+within\b[^.|]{0,40}\bfor\s+\d+(?:\.\d+)?\s*%",
         ("percent", "duration"),
         True,
     ),
@@ -61,6 +63,12 @@ METRICS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "blocked calls": (r"blocked calls?|busy signals?|call blockage|\bblockage\b", ("percent",), False),
     "availability": (r"\buptime\b|availability|system(?:s)? (?:shall be |will be |are )?available", ("percent",), False),
     "resolution rate": (r"resolution rate|resolved within", ("percent",), True),
+    "conversion rate": (
+        r"\b(?:conversion|save|retention|cure|close|win|take[- ]up|upsell|cross[- ]sell|right[- ]party[- ]contact|"
+        r"promise[- ]to[- ]pay|collection|recovery|cancellation|churn|complaint|repeat[- ]contact|transfer|escalation)\s+rates?\b",
+        ("percent",),
+        False,
+    ),
 }
 _ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _, _ in METRICS.values()), re.IGNORECASE)
 _METRIC_RES = tuple((name, re.compile(p, re.IGNORECASE), kinds, timed) for name, (p, kinds, timed) in METRICS.items())
@@ -76,7 +84,8 @@ _NOT_KPI = re.compile(
 )
 _COMMITMENT = re.compile(
     r"\b(?:shall|will|must|commits?|committed|target\w*|achieve\w*|maintain\w*|meet|guarantee\w*|ensure\w*|"
-    r"at least|no more than|not more than|not exceed|or more|or less|or higher|or better|or lower|minimum|maximum)\b",
+    r"at least|no more than|not more than|not exceed|or more|or less|or higher|or better|or lower|minimum|maximum|"
+    r"measured\s+(?:daily|weekly|monthly|quarterly|per|each|every|over|across))\b",
     re.IGNORECASE,
 )
 _SENTENCE_VERB = re.compile(r"\b(?:shall|will|must|is|are|be|been|replaced|means|has|have)\b", re.IGNORECASE)
@@ -93,6 +102,11 @@ _COMPARATOR_AFTER = re.compile(
 _THRESHOLD_RE = re.compile(
     r"\b(?:with)?in\s+(?P<d1>[\w()\s.-]{1,30}?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|business days?|days?))\b|"
     r"\b(?:after|over|longer than|exceeding)\s+(?P<d2>[\w()\s.-]{1,30}?\s*(?:seconds?|secs?|minutes?))\b",
+    re.IGNORECASE,
+)
+_THRESHOLD_FOR = re.compile(
+    r"\b(?:with)?in\s+[\w().-]{1,12}(?:\s+[\w().-]{1,12})?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|business days?|working days?|days?)\s+"
+    r"(?:for|in|on)\s+(?:at least\s+)?$",
     re.IGNORECASE,
 )
 _CREDIT_CTX = re.compile(r"\b(?:credit\w*|allocation|at[- ]risk|of (?:the |that )?\w*'?s? ?(?:monthly )?(?:fees|charges))\b", re.IGNORECASE)
@@ -170,7 +184,7 @@ class _Candidate:
 def extract_kpis(document: Document, classifications: tuple[Classification, ...] = ()) -> tuple[Kpi, ...]:
     """Return one ``Kpi`` per measurable service level (one per SLA-table row)."""
     index = ClauseIndex(document)
-    candidates = _table_candidates(document.text) + _prose_candidates(document.text)
+    candidates = _table_candidates(document.text) + _prose_candidates(document.text, _performance_context(document, index))
     seen: set[tuple[int, int]] = set()
     kpis: list[Kpi] = []
     for cand in sorted(candidates, key=lambda c: c.start):
@@ -209,6 +223,9 @@ def _target(text: str, kinds: tuple[str, ...]) -> tuple[str, int, int] | None:
             cb = _COMPARATOR_BEFORE.search(text[max(0, start - 25) : start])
             if cb:
                 start = start - (len(text[max(0, start - 25) : start]) - cb.start())
+            tb = _THRESHOLD_FOR.search(text[max(0, start - 50) : start])
+            if tb:  # "response within 15 minutes for 95% of tickets"
+                start = start - (len(text[max(0, start - 50) : start]) - tb.start())
             ca = _COMPARATOR_AFTER.match(text[end:])
             if ca:
                 end += ca.end()
@@ -323,12 +340,57 @@ def _row_candidate(line: Span, cells: list[tuple[int, str]], header: list[str], 
     return _Candidate(line.start, line.end, line.text, metric, canonical, target, th.group(0) if th else None, extra, intro, " ".join(header))
 
 
-def _prose_candidates(text: str) -> list[_Candidate]:
+_PERF_HEADING = re.compile(
+    r"\b(?:service[- ]levels?|performance (?:standards?|levels?|targets?|measures?|metrics?|indicators?|requirements?|criteria)|"
+    r"key performance|KPIs?|SLAs?|service standards?|quality standards?|standards of performance)\b",
+    re.IGNORECASE,
+)
+
+
+def _performance_context(document: Document, index: ClauseIndex):
+    """Return ``at(pos) -> bool``: whether ``pos`` lies in a service-level section.
+
+    A list of standards under "Performance Standards" or "Service Levels" commits to
+    its targets even when an item reads "Save rate: at least 25% of contacts", with no
+    "shall" and a metric our list does not name.
+    """
+    clauses = {c.id: c for c in document.clauses}
+    by_number: dict[str, str] = {}
+    for c in document.clauses:
+        if c.number:
+            by_number.setdefault(c.number, c.id)
+    cache: dict[str | None, bool] = {}
+
+    def perf(clause_id: str | None) -> bool:
+        if clause_id in cache:
+            return cache[clause_id]
+        found = False
+        seen = 0
+        cid = clause_id
+        while cid is not None and cid in clauses and seen < 6:
+            c = clauses[cid]
+            head = c.heading or ""
+            if not head and len(c.text) <= 80 and "\n" not in c.text.strip():
+                head = c.text  # a heading line segmented as its own clause
+            if _PERF_HEADING.search(head):
+                found = True
+                break
+            cid = c.parent_id
+            if cid is None and c.number and "." in c.number:  # flat numbering: "3.2" sits under "3"
+                cid = by_number.get(c.number.split(".")[0])
+            seen += 1
+        cache[clause_id] = found
+        return found
+
+    return lambda pos: perf(index.at(pos))
+
+
+def _prose_candidates(text: str, perf_at=None) -> list[_Candidate]:
     out: list[_Candidate] = []
     for sent in sentences(text):
         if sent.is_row:
             continue
-        if not re.search(r"\d|percent", sent.text):
+        if not re.search(r"\d|percent|\b(?:zero|nil)\b", sent.text, re.IGNORECASE):
             continue
         units = [sent]
         sub = lines(sent.text, sent.start)
@@ -338,9 +400,67 @@ def _prose_candidates(text: str) -> list[_Candidate]:
             units = sub  # a table printed as plain lines
         for unit in units:
             cand = _prose_candidate(unit, as_rows)
+            if cand is None and perf_at is not None and perf_at(unit.start):
+                cand = _standard_candidate(unit)
             if cand:
                 out.append(cand)
     return out
+
+
+# "(a) Save rate: ...", "Early cancellation - ...": a short label naming the standard.
+_LABEL = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?P<label>[A-Z][\w'’/&() -]{2,60}?)\s*(?::|\s[-–]\s)\s*(?P<body>\S.*)$",
+    re.DOTALL,
+)
+_BOUNDED_TARGET = re.compile(
+    r"\b(?:at least|not less than|no less than|a minimum of|minimum of|no more than|not more than|"
+    r"a maximum of|maximum of|not (?:to )?exceed|fewer than|under|within)\s+(?:\w+\s+){0,2}?\d+(?:\.\d+)?\s*(?:%|percent|per cent)|"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+or\s+(?:more|less|higher|lower|better|fewer|above|below|greater)|"
+    r"\b(?:zero|nil|no more than (?:zero|0))\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s|[.,;]|$)",
+    re.IGNORECASE,
+)
+_CONDITION_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:if|where|when|in the event|should|unless|for each)\b", re.IGNORECASE)
+
+
+def _standard_candidate(unit: Span) -> _Candidate | None:
+    """A performance standard whose metric our list does not name, in a service-level section.
+
+    It needs a bounded target ("at least 25%", "no more than 8%", "zero calls") and
+    either a short label before a colon or a commitment word; remedy and cap sentences
+    ("if ... falls below", "credits shall not exceed 10%") are not standards.
+    """
+    s = unit.text
+    if len(s) > 300 or _NOT_KPI.search(s) or _CONDITION_START.match(s) or _REMEDY.search(s) or _CAP.search(s):
+        return None
+    label_m = _LABEL.match(s)
+    label = None
+    if label_m and len(label_m.group("label").split()) <= 6 and not _SENTENCE_VERB.search(label_m.group("label")):
+        label = label_m.group("label").strip()
+    if label is None and not _COMMITMENT.search(s):
+        return None
+    target_m = None
+    for m in _BOUNDED_TARGET.finditer(s):
+        pct = next((p for p in find_percentages(s) if m.start() <= p.start < m.end()), None)
+        if pct is not None and _is_credit(s, pct):
+            continue
+        target_m = m
+        break
+    if target_m is None:
+        return None
+    start, end = target_m.start(), target_m.end()
+    th = _THRESHOLD_RE.search(s, end, min(len(s), end + 70))
+    if th and not re.search(r"\d", s[end : th.start()]):
+        end = th.end()
+    metric = label or _metric_phrase(s[: target_m.start()]) or "performance standard"
+    return _Candidate(unit.start, unit.end, s, metric, "other", s[start:end].strip(), th.group(0) if th else None, {}, "")
+
+
+def _metric_phrase(before: str) -> str | None:
+    """The noun phrase a standard is about: "The save rate shall be" -> "save rate"."""
+    m = re.search(r"([A-Za-z][\w'’ -]{2,50}?)\s+(?:shall|will|must|is|are)\b", before)
+    if not m:
+        return None
+    return re.sub(r"^(?:the|a|an|each|all|supplier'?s?|vendor'?s?)\s+", "", m.group(1).strip(), flags=re.IGNORECASE) or None
 
 
 def _prose_candidate(unit: Span, as_row: bool = False) -> _Candidate | None:

@@ -528,6 +528,8 @@ def _percent_kind(near_text: str, context: str, p: Percent, has_escalator: bool 
         return "rate"
     if _SURCHARGE_CUE.search(before) or (_SURCHARGE_CUE.search(context[:80]) and _PERCENT_OF_CHARGES.match(after)):
         return "surcharge"
+    if _COST_PLUS.search(before) or _HANDLING_AFTER.match(after):
+        return "surcharge"
     if _BILLED_AT_PERCENT.search(before) and re.match(r"\s*of\s+the\b", after):
         return "surcharge"
     if _TERMINATION_CUE.search(context) and re.search(r"\b(?:pay|fee|charge)\w*", before, re.IGNORECASE) and _PERCENT_OF_CHARGES.match(after):
@@ -535,12 +537,25 @@ def _percent_kind(near_text: str, context: str, p: Percent, has_escalator: bool 
     return None
 
 
+# A pass-through billed with a margin on top: "at cost plus 10%", "cost + 12%",
+# "plus a handling fee of 8%", "plus 5% administration charge".
+_COST_PLUS = re.compile(
+    r"(?:\bcosts?\b(?:\s+\w+){0,3}?\s*(?:plus|\+)|\bplus\s+(?:an?\s+)?(?:handling|administration|administrative|admin|"
+    r"management|processing|service)\s+(?:fee|charge)\s+of)\s*(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+_HANDLING_AFTER = re.compile(
+    r"\s*(?:handling|administration|administrative|admin|management|processing)\s+(?:fee|charge)\b", re.IGNORECASE
+)
+
+
 def _cue_start(s: str, pos: int) -> int:
     """Start a percentage quote at its cue word ("premium of ...") when one is close."""
     window_start = max(0, pos - 60)
     m = None
     for m in re.finditer(
-        r"\b(?:premium|surcharge|uplift|mark-?up|increase\w*|escalat\w*|pay|billed|charged|greater of)\b",
+        r"\b(?:premium|surcharge|uplift|mark-?up|increase\w*|escalat\w*|pay|billed|charged|greater of)\b|"
+        r"\bat\s+(?:[\w'’]+\s+){0,2}?costs?\b",
         s[window_start:pos],
         re.IGNORECASE,
     ):

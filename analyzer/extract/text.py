@@ -24,6 +24,13 @@ _ABBREV = re.compile(
     r"[A-Z])\.)$"
 )
 _ITEM = re.compile(r"\s*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,3})\)\s|\d+(?:\.\d+)+\.?\s|\d{1,3}\.\s|[-•*▪]\s)")
+# A numbered heading line ("3. Service Levels", "4.2 Fees and Charges"): short, no
+# closing punctuation, so the text after it starts a new sentence of its own clause.
+_HEADING_LINE = re.compile(
+    r"\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|(?:Section|Article|Clause|Schedule|Annex|Exhibit|Appendix|Part)\s+[\w.]+[.:]?)"
+    r"\s+[A-Z][\w'’&/,()-]*(?:\s+[\w'’&/,()-]+){0,6}\s*$"
+)
+_HEADING_TAIL = re.compile(r"\b(?:and|or|of|the|a|an|to|for|in|on|by|with|per|at)\s*$|[,;:(-]\s*$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[.;!?])[\"”’)]?\s+(?=[\"“(A-Z0-9])")
 
 
@@ -85,12 +92,15 @@ def _split_sentences(text: str, offset: int = 0) -> list[Span]:
         # break the block further into paragraphs at rows and enumerated lines
         para_start = 0
         pieces: list[tuple[int, int, bool]] = []
+        prev_line: str | None = None
         for line in re.finditer(r"[^\n]+", btext):
             ltext = line.group(0)
             is_row = CELL_SEP in ltext
             starts_item = bool(_ITEM.match(ltext))
             prev_colon = btext[: line.start()].rstrip().endswith(":")
-            if is_row or starts_item or prev_colon:
+            prev_heading = prev_line is not None and _is_heading_line(prev_line) and ltext[:1].isupper()
+            prev_line = ltext
+            if is_row or starts_item or prev_colon or prev_heading:
                 if line.start() > para_start:
                     pieces.append((para_start, line.start(), False))
                 if is_row:
@@ -118,6 +128,17 @@ def _split_sentences(text: str, offset: int = 0) -> list[Span]:
                 last = m.end()
             _add(out, chunk[last:], offset + bstart + pstart + last, False)
     return out
+
+
+_VERB = re.compile(r"\b(?:shall|will|must|may|is|are|was|were|be|has|have|does|do|can)\b", re.IGNORECASE)
+
+
+def _is_heading_line(line: str) -> bool:
+    """Short, verbless, and in Title Case unless it has at most four words."""
+    if CELL_SEP in line or not _HEADING_LINE.fullmatch(line) or _HEADING_TAIL.search(line) or _VERB.search(line):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    return len(words) <= 4 or all(w[0].isupper() for w in words if len(w) >= 4)
 
 
 def _add(out: list[Span], chunk: str, start: int, is_row: bool) -> None:

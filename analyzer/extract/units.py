@@ -29,7 +29,24 @@ _TXN_NOUN = (
     r"record|document|item|account|letter|message|survey|appointment|booking|reservation|"
     r"enrol?ment|lead|payment|form|page|image|verification|collection|interaction|conversation|"
     r"web[- ]form|SMS|text|request|query|enquiry|inquiry|return|refund|invoice|piece|file|"
-    r"review|check|task|work item|unit)s?\b"
+    r"review|check|task|work item|unit|save|conversion|retention|resolution|acquisition|activation|upgrade|"
+    r"renewal|sign[- ]?up|referral|registration|enquir(?:y|ies)|incident|complaint|delivery|deliveries|"
+    r"installation|visit|shipment|parcel|quote|donation|pledge|win[- ]?back|cure|polic(?:y|ies)|outcome)s?\b"
+)
+# Outcome-based units: "per device sold", "per customer retained", "per policy issued".
+_OUTCOME_PARTICIPLE = (
+    r"(?:sold|closed|processed|completed|resolved|booked|recovered|collected|activated|retained|saved|"
+    r"converted|approved|submitted|issued|delivered|installed|fulfilled|enrolled|verified|placed|won|"
+    r"upgraded|renewed|cured|acquired)\b"
+)
+# Defined terms after "per" ("per Save", "per Qualified Lead") name a counted outcome;
+# never a period, a person, a place or a document ("per Month", "per Agent", "per Schedule").
+_NOT_DEFINED_UNIT = (
+    r"(?:Cent|Centum|Annum|Year|Quarter|Month|Week|Day|Hour|Minute|Second|Agent|Advisor|Adviser|FTE|Seat|"
+    r"Head|Person|Employee|Resource|Position|Site|Location|Language|Client|Customer|Party|Parties|Supplier|"
+    r"Vendor|Provider|Contractor|Schedule|Section|Clause|Article|Annex|Exhibit|Appendix|Attachment|SOW|"
+    r"Statement|Agreement|Contract|Order|Work|Change|Invoice|Program|Programme|Project|User|Licen[cs]e|"
+    r"Country|State|Region|Unit|Item|The|This|Each|Any|All)s?\b"
 )
 _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
     (
@@ -53,10 +70,17 @@ _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
         r"resolved|voice|phone|telephone|escalated|transferred|successful|qualified)[\s-]+)*"
         r"(?:call|contact|dial)s?\b",
     ),
+    # "per Triage Call", "per customer contact": a free word naming the call type.
+    (RateUnit.CALL, _PER + _FREE + r"(?:call|contact|dial)s?\b(?!\s*(?:cent(?:re|er)s?|details|list|person|points?)\b)"),
     (
         RateUnit.TRANSACTION,
         _PER + _FREE + _TXN_NOUN
         + r"(?:\s+(?:closed|handled|processed|completed|resolved|sold|booked|answered|recovered))?\b",
+    ),
+    (
+        RateUnit.TRANSACTION,
+        _PER + r"(?:(?!(?:cent|centum|annum|the|of|and|or|in|on|for|to|with|at|by|from|year|week|day|quarter|month|"
+        r"hour|minute|agent|FTE|seat)\b)[A-Za-z][\w-]*\s+){1,2}?" + _OUTCOME_PARTICIPLE,
     ),
     (RateUnit.MONTH, _PER + _MONTH),
     (RateUnit.MONTH, r"(?:monthly|a month|per mensem)\b"),
@@ -64,6 +88,10 @@ _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
         RateUnit.ONE_TIME,
         r"(?:one[- ]time|one[- ]off|once[- ]off|non[- ]recurring|lump[- ]sum|payable once|"
         r"fixed (?:one[- ]time )?fee)\b",
+    ),
+    (
+        RateUnit.TRANSACTION,
+        r"(?<!\bas )(?:\bper\s+|\bfor each\s+)(?-i:(?!" + _NOT_DEFINED_UNIT + r")[A-Z][a-z][\w-]*(?:[ -][A-Z][\w-]*){0,2})\b",
     ),
 )
 _COMPILED = tuple((unit, re.compile(p, re.IGNORECASE)) for unit, p in _PATTERNS)

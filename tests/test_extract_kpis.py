@@ -132,3 +132,63 @@ def test_service_credit_exposure_from_at_risk_amount_and_allocations():
 def test_service_credit_exposure_none_without_credits():
     doc = make_doc("1. Supplier shall answer 80% of calls within 20 seconds each month.")
     assert service_credit_exposure(Extraction(kpis=extract_kpis(doc, ())), doc) is None
+
+
+# --------------------------------------------------------------------------- round 3: standards as lists
+
+
+_STANDARDS = (
+    "Statement of Work\n"
+    "3. Performance Standards. Supplier shall meet the following standards each month:\n"
+    "3.1 (a) Save rate: at least 25% of right-party contacts result in a Save.\n"
+    "3.2 (b) Early cancellation: no more than 8% of Saves cancelled within 30 days.\n"
+    "3.3 (c) Calling-hours compliance: zero calls placed outside the permitted hours.\n"
+    "3.4 (d) Complaints - no more than 2% of contacts lead to a written complaint.\n"
+    "3.5 If the save rate falls below target in any month, Supplier shall deliver a corrective action plan.\n"
+    "3.6 Service credits shall not exceed 10% of the monthly fees.\n"
+    "3.7 Reports: delivered by the 5th working day of each month.\n"
+    "3.8 Ramp-up: 100% of agents trained before go-live.\n"
+    "3.9 Staffing: Supplier shall staff at least 20 agents.\n"
+)
+
+
+def test_extract_kpis_reads_labelled_standards_in_a_performance_section():
+    kpis = _kpis(_STANDARDS)
+    got = [(k.metric, k.target) for k in kpis]
+    assert got == [
+        ("conversion rate", "at least 25%"),
+        ("Early cancellation", "no more than 8% of Saves cancelled within 30 days"),
+        ("Calling-hours compliance", "zero calls"),
+        ("Complaints", "no more than 2%"),
+    ]
+    assert all(k.window == "each month" for k in kpis)
+
+
+def test_extract_kpis_labelled_standards_need_a_performance_section():
+    text = _STANDARDS.replace("Performance Standards", "Campaign Operations").replace("meet the following standards", "run")
+    assert [k.metric for k in _kpis(text)] == ["conversion rate"]  # a named metric still counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "target"),
+    [
+        (
+            "2. Service Levels. Priority 1 incidents: response within 15 minutes for 95% of tickets, measured monthly.",
+            "response time",
+            "within 15 minutes for 95%",
+        ),
+        ("2. Service Levels. Priority 2 requests: response within 1 hour for 90% of requests, measured monthly.", "response time", "within 1 hour for 90%"),
+        ("1. The retention desk shall achieve a save rate of at least 30% each month.", "conversion rate", "at least 30%"),
+        ("1. Collections: the promise-to-pay rate shall be 40% or more, measured monthly.", "conversion rate", "40% or more"),
+    ],
+)
+def test_extract_kpis_reads_incident_response_and_outcome_rates(sentence, metric, target):
+    (kpi,) = _kpis(sentence)
+    assert (kpi.metric, kpi.target) == (metric, target)
+
+
+def test_extract_kpis_a_numbered_heading_line_is_not_part_of_the_first_kpi():
+    text = "Bid\n3. Service Levels\nPriority 1 incidents: response within 15 minutes for 95% of tickets, measured monthly.\n"
+    (kpi,) = _kpis(text)
+    assert kpi.quote.startswith("Priority 1 incidents")
+    assert kpi.clause_id is not None

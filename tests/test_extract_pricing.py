@@ -308,3 +308,71 @@ def test_extract_rates_leaves_out_volumes_caps_credits_and_illustrations(text):
 def test_extract_rates_reads_a_unit_named_before_the_amount(sentence, amount, unit):
     rates = _rates(sentence)
     assert [(r.amount, r.unit) for r in rates] == [(amount, unit)]
+
+
+# --------------------------------------------------------------------------- round 3: outcome units and margins
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit"),
+    [
+        ("1. Nurse advice line: USD 18.40 per Triage Call.", 18.40, RateUnit.CALL),
+        ("1. Outbound welcome calls are priced at EUR 2.20 per customer contact.", 2.20, RateUnit.CALL),
+        ("1. Retention desk: USD 38.00 per Save.", 38.0, RateUnit.TRANSACTION),
+        ("1. Lead generation is paid at GBP 14.50 per Qualified Lead.", 14.50, RateUnit.TRANSACTION),
+        ("1. Device upgrades earn USD 52.00 per device sold.", 52.0, RateUnit.TRANSACTION),
+        ("1. The win-back team is paid USD 30 per customer retained.", 30.0, RateUnit.TRANSACTION),
+        ("1. Policy sales are paid at AUD 45.00 per policy issued.", 45.0, RateUnit.TRANSACTION),
+        ("1. Service desk incidents are billed at USD 11.00 per incident.", 11.0, RateUnit.TRANSACTION),
+        ("1. Account conversions: CAD 25 per conversion.", 25.0, RateUnit.TRANSACTION),
+    ],
+)
+def test_extract_rates_reads_outcome_units_and_defined_terms(sentence, amount, unit):
+    rates = _rates(sentence)
+    assert [(r.amount, r.unit) for r in rates] == [(amount, unit)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # capitalised words after "per" that are not a counted outcome
+        ("1. The licence fee is USD 400 per Agent.", RateUnit.UNKNOWN),
+        ("1. The support fee is USD 2,000 per Schedule 3.", RateUnit.UNKNOWN),
+        ("1. The management fee is USD 9,000 per Month.", RateUnit.MONTH),
+        ("1. The support fee is USD 4,000 per Site.", RateUnit.UNKNOWN),
+    ],
+)
+def test_extract_rates_does_not_read_people_places_or_documents_as_outcomes(sentence, unit):
+    rates = _rates(sentence)
+    assert rates and rates[0].unit == unit
+
+
+def test_extract_rates_reads_a_defined_term_unit_in_a_rate_card_row():
+    text = "Appendix 1\nItem | Fee\nSave (24-month re-contract) | USD 38.00 per Save\nCampaign management | USD 9,500 per month\n"
+    rates = _rates(text)
+    assert [(r.amount, r.unit) for r in rates] == [(38.0, RateUnit.TRANSACTION), (9500.0, RateUnit.MONTH)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("1. Dialer licences are recharged to Client monthly at Vendor's cost plus 10%.", 10.0),
+        ("1. Approved travel is reimbursed at cost + 12%.", 12.0),
+        ("1. Telecom charges are passed through plus a handling fee of 8%.", 8.0),
+        ("1. Postage is passed through with a 5% administration charge.", 5.0),
+    ],
+)
+def test_extract_rates_reads_cost_plus_margins_as_percent_surcharges(sentence, value):
+    rates = _rates(sentence)
+    assert [(r.amount, r.unit, r.kind) for r in rates] == [(value, RateUnit.PERCENT, "surcharge")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Costs rose 10% last year across the industry.",
+        "1. Each Party bears its own costs; 10% of calls are sampled for quality.",
+    ],
+)
+def test_extract_rates_leaves_out_percentages_near_costs_that_are_not_margins(sentence):
+    assert _rates(sentence) == ()

@@ -251,7 +251,7 @@ def _target(text: str, kinds: tuple[str, ...]) -> tuple[str, int, int] | None:
 def _is_credit(text: str, p: Percent) -> bool:
     before = text[max(0, p.start - 45) : p.start]
     after = text[p.end : p.end + 50]
-    if re.search(r"\b(?:credit\w*|allocation|at[- ]risk|refund|pay|deduct\w*|reduc\w+|surcharge|premium|fee)\b[^|]*$", before, re.IGNORECASE):
+    if re.search(r"\b(?:credit\w*|allocation|at[- ]risk|refund|(?<!to[- ])pay|deduct\w*|reduc\w+|surcharge|premium|fee)\b[^|]*$", before, re.IGNORECASE):
         return True
     return bool(re.match(r"\s*of\s+(?:the\s+|that\s+|all\s+)?[\w'’ -]{0,40}?(?:fees|charges|invoice|amount|price)", after, re.IGNORECASE))
 

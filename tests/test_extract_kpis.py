@@ -192,3 +192,34 @@ def test_extract_kpis_a_numbered_heading_line_is_not_part_of_the_first_kpi():
     (kpi,) = _kpis(text)
     assert kpi.quote.startswith("Priority 1 incidents")
     assert kpi.clause_id is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "metric", "target"),
+    [
+        ("4.1 Service level: 80/20, measured in each half-hour interval.", "service level", "80/20"),
+        ("4.1 Abandonment rate: ≤ 5% each month.", "abandonment rate", "≤ 5%"),
+        ("4.1 Payment accuracy: 99.5% of payments posted correctly.", "accuracy", "99.5%"),
+        ("4.1 Sales conversion: 12% of qualified leads.", "Sales conversion", "12%"),
+        ("4.1 Chat: first response within 60 seconds for 85% of chats.", "response time", "within 60 seconds for 85%"),
+    ],
+)
+def test_extract_kpis_reads_bare_target_lines_in_a_service_level_section(line, metric, target):
+    (kpi,) = _kpis("Contract\n4. Service Levels. Supplier shall meet the following:\n" + line + "\n")
+    assert (kpi.metric, kpi.target) == (metric, target)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4.1 Credit weighting: 20%.",
+        "4.1 Ramp-up: 100% of agents trained before go-live.",
+        "4.1 Service credits: 5% of the monthly fees.",
+    ],
+)
+def test_extract_kpis_bare_lines_that_are_not_standards(line):
+    assert _kpis("Contract\n4. Service Levels. Supplier shall meet the following:\n" + line + "\n") == ()
+
+
+def test_extract_kpis_bare_target_lines_outside_a_service_level_section_need_a_commitment():
+    assert _kpis("Contract\n4. Payment Terms. Invoices are issued monthly.\n4.1 Payment accuracy: 99.5% of payments posted correctly.\n") == ()

@@ -376,3 +376,14 @@ def test_extract_rates_reads_cost_plus_margins_as_percent_surcharges(sentence, v
 )
 def test_extract_rates_leaves_out_percentages_near_costs_that_are_not_margins(sentence):
     assert _rates(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit"),
+    [
+        ("1. Rates: USD 22 / hour.", 22.0, RateUnit.PRODUCTIVE_HOUR),
+        ("1. Client pays USD 3.40 for every call answered.", 3.40, RateUnit.CALL),
+    ],
+)
+def test_extract_rates_reads_spaced_slash_and_for_every(sentence, amount, unit):
+    assert [(r.amount, r.unit) for r in _rates(sentence)] == [(amount, unit)]

@@ -104,6 +104,8 @@ _THRESHOLD_RE = re.compile(
     r"\b(?:after|over|longer than|exceeding)\s+(?P<d2>[\w()\s.-]{1,30}?\s*(?:seconds?|secs?|minutes?))\b",
     re.IGNORECASE,
 )
+# Contact-centre shorthand for a service level: "80/20" is 80% answered within 20 seconds.
+_SLASH_TARGET = re.compile(r"(?<![\d/.,])(?:[5-9]\d|100)\s?%?\s?/\s?\d{1,3}(?:\s?(?:seconds?|secs?|s)\b)?(?![\d/]|[.,]\d)")
 _THRESHOLD_FOR = re.compile(
     r"\b(?:with)?in\s+[\w().-]{1,12}(?:\s+[\w().-]{1,12})?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|business days?|working days?|days?)\s+"
     r"(?:for|in|on)\s+(?:at least\s+)?$",
@@ -216,6 +218,9 @@ def _metrics_named(text: str) -> set[str]:
 def _target(text: str, kinds: tuple[str, ...]) -> tuple[str, int, int] | None:
     """Return (target text, start, end) of the first numeric target that is not a credit."""
     if "percent" in kinds:
+        slash = _SLASH_TARGET.search(text)
+        if slash and not find_percentages(text[: slash.start()]):  # "80/20": 80% within 20 seconds
+            return slash.group(0), slash.start(), slash.end()
         for p in find_percentages(text):
             if _is_credit(text, p):
                 continue
@@ -399,8 +404,9 @@ def _prose_candidates(text: str, perf_at=None) -> list[_Candidate]:
         if as_rows:
             units = sub  # a table printed as plain lines
         for unit in units:
-            cand = _prose_candidate(unit, as_rows)
-            if cand is None and perf_at is not None and perf_at(unit.start):
+            perf = perf_at is not None and perf_at(unit.start)
+            cand = _prose_candidate(unit, as_rows, perf)
+            if cand is None and perf:
                 cand = _standard_candidate(unit)
             if cand:
                 out.append(cand)
@@ -420,6 +426,12 @@ _BOUNDED_TARGET = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:if|where|when|in the event|should|unless|for each)\b", re.IGNORECASE)
+
+
+# A bare "Label: 20%" is no standard when it weights credits or is a one-off deadline.
+_NOT_STANDARD = re.compile(
+    r"\b(?:weight\w*|allocation|pool|at[- ]risk|before|prior to|no later than|go-live|launch|ramp\w*)\b", re.IGNORECASE
+)
 
 
 def _standard_candidate(unit: Span) -> _Candidate | None:
@@ -445,6 +457,11 @@ def _standard_candidate(unit: Span) -> _Candidate | None:
             continue
         target_m = m
         break
+    if target_m is None and label is not None and not _NOT_STANDARD.search(s):
+        body_start = label_m.start("body")
+        pct = next((p for p in find_percentages(s) if p.start >= body_start and not _is_credit(s, p)), None)
+        if pct is not None:
+            target_m = re.compile(re.escape(s[pct.start : pct.end])).search(s, pct.start)
     if target_m is None:
         return None
     start, end = target_m.start(), target_m.end()
@@ -463,14 +480,19 @@ def _metric_phrase(before: str) -> str | None:
     return re.sub(r"^(?:the|a|an|each|all|supplier'?s?|vendor'?s?)\s+", "", m.group(1).strip(), flags=re.IGNORECASE) or None
 
 
-def _prose_candidate(unit: Span, as_row: bool = False) -> _Candidate | None:
+def _prose_candidate(unit: Span, as_row: bool = False, perf: bool = False) -> _Candidate | None:
+    """A sentence naming a known metric with a numeric target.
+
+    Outside a service-level section it must also commit ("shall", "at least"); inside
+    one, "Abandonment rate: 5% or less" lines are the commitments themselves.
+    """
     s = unit.text
     if not re.search(r"\d|percent", s):
         return None
     info = _metric_of(s)
     if info is None or _NOT_KPI.search(s):
         return None
-    if not as_row and not _COMMITMENT.search(s):
+    if not as_row and not perf and not _COMMITMENT.search(s):
         return None
     name, kinds, timed = info
     found = _target(s, kinds)

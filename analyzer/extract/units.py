@@ -13,7 +13,7 @@ from analyzer.types import RateUnit
 
 __all__ = ["unit_after", "unit_in", "unit_noun"]
 
-_PER = r"(?:\b(?:per|an?|each|for each|every)\b\s*|/(?!\s))"
+_PER = r"(?:\b(?:per|an?|each|for each|for every|every)\b\s*|/(?!\s))"
 _MONTH = r"(?:calendar\s+)?month\b"
 # Up to two free words between "per" and the unit noun ("per productive collector hour",
 # "per Tier 2 agent seat per month"); never "per cent" or "per annum".
@@ -108,6 +108,12 @@ def unit_after(text: str) -> tuple[RateUnit, int] | None:
     """
     gap = _GAP.match(text)
     skip = gap.end() if gap else 0
+    spaced = re.match(r"\s*/(\s+)(?=[A-Za-z])", text[skip:])
+    if spaced:  # "USD 22 / hour": read as "/hour", the quote still spans the spaces
+        pad = len(spaced.group(1))
+        cut = skip + spaced.start(1)
+        found = unit_after(text[:cut] + text[cut + pad :])
+        return (found[0], found[1] + pad) if found and found[1] > cut else found
     for unit, regex in _COMPILED:
         m = regex.match(text, skip)
         if m:

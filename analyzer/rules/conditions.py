@@ -485,6 +485,51 @@ def numeric_target(scope: Scope, params: NoParams) -> list[Span]:
     return _unit_spans(scope, NUMERIC_TARGET)
 
 
+class PricedItemParams(BaseModel):
+    """Which kinds of extracted price lines count (see ``RateItem.kind``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    kinds: list[str] = Field(default_factory=lambda: ["one_time", "surcharge"])
+
+
+_ONE_TIME_ROW = re.compile(r"\bone[- ]?(time|off)\b|\bnon[- ]recurring\b|\bonce\b", re.IGNORECASE)
+_ROW_AMOUNT = re.compile(rf"(?:{CURRENCY}\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?")
+_PERCENT_ON_RATE = re.compile(
+    r"[+]?\d+(\.\d+)?\s*(%|percent\b|per cent\b)\s+(on|above|over|on top of|added to|in addition to|"
+    r"uplift on|surcharge on|premium on)\s+(the\s+|all\s+)?([\w-]+\s+){0,2}(rates?|prices?|fees?|charges?)\b",
+    re.IGNORECASE,
+)
+
+
+@predicate("priced_item", PricedItemParams)
+def priced_item(scope: Scope, params: PricedItemParams) -> list[Span]:
+    """A price line of the given kinds lies in scope: a one-time fee or a surcharge on the
+    rates, as the pricing extractor read it (rate-card rows included). Without extracted
+    rates, a table row with an amount marked one-time, or "20% on the FTE rates"."""
+    kinds = set(params.kinds)
+    if scope.extraction.rates:
+        key = ("priced_item", tuple(sorted(kinds)))
+        spans = scope.art.memo.get(key)
+        if spans is None:
+            spans = [(r.start, r.end) for r in scope.extraction.rates
+                     if r.kind in kinds and r.amount > 0]
+            scope.art.memo[key] = spans
+        return [s for s in spans if scope.overlaps(*s)]
+    out: list[Span] = []
+    for unit in scope.units():
+        text = scope.art.text(unit)
+        if "one_time" in kinds and _TABLE_ROW.search(text) and _ONE_TIME_ROW.search(text):
+            m = _ROW_AMOUNT.search(text)
+            if m is not None:
+                out.append((unit.start + m.start(), unit.start + m.end()))
+                continue
+        if "surcharge" in kinds:
+            m = _PERCENT_ON_RATE.search(text)
+            if m is not None:
+                out.append((unit.start + m.start(), unit.start + m.end()))
+    return out
+
+
 # --------------------------------------------------------------------------- expenses
 
 _EXPENSE = re.compile(

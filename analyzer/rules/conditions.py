@@ -324,6 +324,12 @@ def money(scope: Scope, params: NoParams) -> list[Span]:
 _BARE_AMOUNT = re.compile(
     r"(?<![\w.,/$€£₹-])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})(?![\w%]|\.\d)"
 )
+# A count or threshold, not a price: "volumes above 4,500 per month", "more than 1,200 calls".
+_VOLUME_BEFORE = re.compile(
+    r"\b(volumes?|tickets?|calls?|contacts?|minutes|hours|above|below|exceed(s|ing)?|more than|"
+    r"fewer than|less than|over|under)\s+(of\s+)?$",
+    re.IGNORECASE,
+)
 _SECTION_BEFORE = re.compile(
     r"\b(sections?|clauses?|articles?|paragraphs?|schedules?|exhibits?|annex|appendix|§)\s*$",
     re.IGNORECASE,
@@ -345,7 +351,9 @@ def money_without_currency(scope: Scope, params: NoParams) -> list[Span]:
         if not PRICE_WORDS.search(text):
             continue
         for m in _BARE_AMOUNT.finditer(text):
-            if _VOLUME_AFTER.match(text[m.end() :]) or _SECTION_BEFORE.search(text[: m.start()]):
+            before = text[: m.start()]
+            if (_VOLUME_AFTER.match(text[m.end() :]) or _SECTION_BEFORE.search(before)
+                    or _VOLUME_BEFORE.search(before)):
                 continue
             out.append((unit.start + m.start(), unit.start + m.end()))
     return out

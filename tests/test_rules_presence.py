@@ -1,0 +1,103 @@
+"""Round-3 rule semantics on hand-built documents: presence vs charge negation, extracted
+rate-card extras, the owner of a travel policy, and exit versus transition-in."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.nlp import load_nlp
+from analyzer.rules import apply_rules, load_rules
+from analyzer.rules.examples import document_from_text
+from analyzer.rules.units import annotate
+from analyzer.rules.conditions import negated_at
+from analyzer.types import ClauseType, Extraction, FlagCategory, RateItem, RateUnit
+
+RULESET = load_rules()
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def _flags(nlp, text: str, ctype: ClauseType = ClauseType.OTHER,  # type: ignore[no-untyped-def]
+           extraction: Extraction | None = None, per_line: bool = False):
+    doc, cls = document_from_text(text, ctype, per_line=per_line)
+    return doc, apply_rules(doc, cls, extraction or Extraction(), RULESET, nlp)
+
+
+def test_negated_at_charge_phrase_denies_a_charge_not_a_duty(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _ = document_from_text("Vendor will run monthly refresher sessions at no extra cost.")
+    art = annotate(doc, nlp)
+    unit = art.units[0]
+    at = doc.text.index("refresher")
+    span = (at, at + len("refresher"))
+    assert negated_at(art, unit, span)  # as a charge: "at no extra cost" negates it
+    assert not negated_at(art, unit, span, charge=False)  # as a duty: the training exists
+
+
+def test_negated_at_not_included_denies_presence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _ = document_from_text("Refresher training is not included in this SOW.")
+    art = annotate(doc, nlp)
+    at = doc.text.index("Refresher")
+    assert negated_at(art, art.units[0], (at, at + 9), charge=False)
+
+
+def test_cost_plus_markup_is_not_an_own_cost_negation(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, marked_up = _flags(nlp, "Carrier licences are recharged to the Client monthly at the "
+                               "Vendor's cost plus 10%.", ClauseType.FEES_PRICING)
+    _, own_cost = _flags(nlp, "Carrier licences are recharged to the Vendor's account at its "
+                              "own cost.", ClauseType.FEES_PRICING)
+    assert any(f.rule_id == "hidden_cost.pass_through" for f in marked_up)
+    assert not any(f.rule_id == "hidden_cost.pass_through" for f in own_cost)
+
+
+def test_training_gap_closes_with_free_monthly_refresher(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vendor agents handle calls.\n"
+            "Vendor will run monthly refresher sessions for agents at no extra cost.")
+    _, found = _flags(nlp, text, per_line=True)
+    assert FlagCategory.TRAINING_GAP not in {f.category for f in found}
+
+
+def test_inbound_knowledge_transfer_is_not_exit_assistance(nlp) -> None:  # type: ignore[no-untyped-def]
+    inbound = ("Vendor will provide support services.\nTransition period of six weeks including "
+               "knowledge transfer sessions from the Client's current team.")
+    outbound = ("Vendor will provide support services.\nOn expiry or termination Vendor shall "
+                "provide knowledge transfer to the Client or a successor provider.")
+    assert FlagCategory.EXIT_GAP in {f.category for f in _flags(nlp, inbound, per_line=True)[1]}
+    assert FlagCategory.EXIT_GAP not in {f.category for f in _flags(nlp, outbound, per_line=True)[1]}
+
+
+def test_vendor_travel_policy_does_not_control_expenses(nlp) -> None:  # type: ignore[no-untyped-def]
+    own = "Travel for the transition team is billed at actuals as per Supplier's travel policy."
+    client = "Travel for the transition team is billed at actuals under the Client's travel policy."
+    assert any(f.rule_id == "hidden_cost.uncapped_expenses" for f in _flags(nlp, own)[1])
+    assert not any(f.rule_id == "hidden_cost.uncapped_expenses" for f in _flags(nlp, client)[1])
+
+
+def _rate(doc_text: str, quote: str, kind: str, unit: RateUnit) -> RateItem:
+    start = doc_text.index(quote)
+    return RateItem("item", 24000.0, "USD", unit, quote, "c0000", 1, start, start + len(quote),
+                    kind=kind)
+
+
+def test_priced_item_reads_extracted_one_time_rows(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Item | Price (USD) | Remarks\nTransition & knowledge transfer | 24,000 | payable at go-live"
+    doc, cls = document_from_text(text, ClauseType.FEES_PRICING)
+    one_time = Extraction(rates=(_rate(doc.text, "24,000", "one_time", RateUnit.ONE_TIME),))
+    recurring = Extraction(rates=(_rate(doc.text, "24,000", "rate", RateUnit.MONTH),))
+    hit = apply_rules(doc, cls, one_time, RULESET, nlp)
+    quiet = apply_rules(doc, cls, recurring, RULESET, nlp)
+    assert any("hidden_cost.rate_card_extra" in (f.rule_id, *f.merged_rule_ids) for f in hit)
+    assert not any("hidden_cost.rate_card_extra" in (f.rule_id, *f.merged_rule_ids) for f in quiet)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Supplier shall maintain public liability insurance of not less than USD 5,000,000.",
+    "Ticket volumes above 4,500 per month are billed at the same rate with no surge surcharge.",
+    "The Charges may be varied only by a Variation agreed in writing and signed by both Parties.",
+    "Operational issues shall be escalated first to Vendor's site manager.",
+])
+def test_round3_hard_negatives_stay_quiet(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    _, found = _flags(nlp, sentence, ClauseType.FEES_PRICING)
+    assert not [f for f in found if f.scope == "clause"], [f.rule_id for f in found]

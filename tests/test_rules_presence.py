@@ -101,3 +101,37 @@ def test_priced_item_reads_extracted_one_time_rows(nlp) -> None:  # type: ignore
 def test_round3_hard_negatives_stay_quiet(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     _, found = _flags(nlp, sentence, ClauseType.FEES_PRICING)
     assert not [f for f in found if f.scope == "clause"], [f.rule_id for f in found]
+
+
+def test_kpi_incomplete_reads_the_whole_numbered_section(nlp) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.types import Classification, Clause, Document, FileFormat, Kpi, SourceInfo
+
+    parts = [
+        ("3", None, "Performance Standards"),
+        ("3.1", "c0000", "The standards below are measured per calendar month."),
+        ("3.1(a)", "c0001", "Calling-hours compliance: zero calls placed outside permitted hours."),
+        ("3.2", "c0000", "Each breach of standard (a) gives a credit of USD 500."),
+    ]
+    text, clauses = "", []
+    for i, (num, parent, body) in enumerate(parts):
+        if text:
+            text += "\n"
+        start = len(text)
+        text += body
+        clauses.append(Clause(f"c{i:04d}", num, "Performance Standards", i == 0, 1 if parent is None else 2,
+                              parent, body, 1, 1, start, len(text)))
+    source = SourceInfo("t.txt", "t.txt", "0", FileFormat.TXT, len(text), 1)
+    doc = Document(source, text, tuple(clauses), page_offsets=(0,))
+    cls = tuple(Classification(c.id, ClauseType.SERVICE_LEVELS, 0.9) for c in clauses)
+    row = clauses[2]
+    kpi = Kpi("Calling-hours compliance", "zero calls", None, None, None, None, None, None,
+              row.text, row.id, 1, row.start, row.end, missing=("window", "remedy"))
+    with_section = apply_rules(doc, cls, Extraction(kpis=(kpi,)), RULESET, nlp)
+    assert not any("missing_kpi.incomplete_kpi" in (f.rule_id, *f.merged_rule_ids) for f in with_section)
+    alone_doc = Document(source, row.text, (Clause("c0000", "1", None, False, 1, None, row.text, 1, 1,
+                                                    0, len(row.text)),), page_offsets=(0,))
+    alone_kpi = Kpi("Calling-hours compliance", "zero calls", None, None, None, None, None, None,
+                    row.text, "c0000", 1, 0, len(row.text), missing=("window", "remedy"))
+    alone = apply_rules(alone_doc, (Classification("c0000", ClauseType.SERVICE_LEVELS, 0.9),),
+                        Extraction(kpis=(alone_kpi,)), RULESET, nlp)
+    assert any("missing_kpi.incomplete_kpi" in (f.rule_id, *f.merged_rule_ids) for f in alone)

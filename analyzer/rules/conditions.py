@@ -796,6 +796,46 @@ _CLAUSE_WINDOW = re.compile(
 )
 
 
+_SECTION_MAX_CLAUSES = 40
+_DEFERRED = re.compile(
+    r"\b(to|will|shall|must)\s+be\s+(\w+\s+)?(agreed|determined|defined|finali[sz]ed|confirmed|"
+    r"settled|negotiated|discussed)\b|\b(TBD|TBC|TBA)\b|\bat a later (date|stage)\b|\bin due course\b",
+    re.IGNORECASE,
+)
+
+
+def _section_text(scope: Scope, clause_id: str) -> str:
+    """Text of the numbered section a clause belongs to (its top-level ancestor and every
+    clause under it), as a reviewer reads an SLA table with its intro ("measured per calendar
+    month") and its remedies clause ("each breach of standard (d) gives a credit"). Falls back
+    to the clause alone when the section is very large (a whole schedule without numbering)."""
+    memo = scope.art.memo
+    key = ("section_text", clause_id)
+    if key in memo:
+        return str(memo[key])
+    clauses = {c.id: c for c in scope.art.document.clauses}
+    root = clause_id
+    seen = {root}
+    while root in clauses and clauses[root].parent_id and clauses[root].parent_id not in seen:
+        root = clauses[root].parent_id or root
+        seen.add(root)
+    members = {root}
+    for c in scope.art.document.clauses:  # document order: parents come before children
+        if c.parent_id in members:
+            members.add(c.id)
+    if len(members) > _SECTION_MAX_CLAUSES:
+        members = {clause_id}
+    parts: list[str] = []
+    for cid in members:
+        for i in scope.art.by_clause.get(cid, []):
+            unit_text = scope.art.text(scope.art.units[i])
+            if cid == clause_id or not _DEFERRED.search(unit_text):
+                parts.append(unit_text)  # "credits will be agreed later" supplies no remedy
+    text = " ".join(parts)
+    memo[key] = text
+    return text
+
+
 def kpi_note_key(span: Span) -> tuple[str, int, int]:
     """Key under which ``kpi_incomplete`` leaves a note for the finding's message."""
     return ("kpi_note", span[0], span[1])
@@ -818,9 +858,7 @@ def kpi_incomplete(scope: Scope, params: IncompleteKpiParams) -> list[Span]:
             continue
         cid = kpi.clause_id or (scope.clause.id if scope.clause else "")
         if cid not in clause_text:
-            clause_text[cid] = " ".join(
-                scope.art.text(scope.art.units[i]) for i in scope.art.by_clause.get(cid, [])
-            )
+            clause_text[cid] = _section_text(scope, cid)
         text = clause_text[cid]
         if "remedy" in missing and _CLAUSE_REMEDY.search(text):
             missing.remove("remedy")

@@ -16,7 +16,6 @@ OWNERS = {
     "docx": ("ingest/", "export/"),
     "streamlit": ("ui/",),
     "sklearn": ("classify/",),
-    "skops": ("classify/",),
 }
 
 

@@ -43,6 +43,23 @@ def _table(body: TypeReport, heading: TypeReport) -> list[str]:
     return lines
 
 
+def _sklearn_description(p: dict[str, Any]) -> str:
+    """Describe the scikit-learn features from the stored settings (not from memory)."""
+    char = p.get("char_analyzer", "char_wb")
+    first = (f", TF-IDF word 1-2-grams of the body's first sentence (at most "
+             f"{p.get('first_sentence_max_chars', 300)} characters)"
+             if p.get("first_sentence") else "")
+    return (f"scikit-learn: TF-IDF word {p.get('word_ngrams', [1, 2])[0]}-"
+            f"{p.get('word_ngrams', [1, 2])[1]}-grams (first {p.get('word_max_chars', 600)} "
+            f"characters of the body, min_df {p.get('min_df', 2)}, sublinear tf), TF-IDF "
+            f"character {p.get('char_ngrams', [3, 4])[0]}-{p.get('char_ngrams', [3, 4])[1]}-grams "
+            f"(`{char}`, first {p.get('char_max_chars', 100)} characters){first}, TF-IDF heading "
+            f"words; `{p.get('classifier', 'linearsvc')}` (C {p.get('C')}, class weight "
+            f"{p.get('class_weight')}), decision values turned into probabilities by a softmax "
+            "whose single temperature is fitted on out-of-fold scores of a split grouped by "
+            "contract.")
+
+
 def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = None,
                       measured: dict[str, Any] | None = None) -> str:
     """Return the Markdown model card."""
@@ -153,17 +170,21 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
                          f"{h.micro_f1:.3f} | - |")
         lines += ["", str(card.get("comparison_note", "")), ""]
     if measured:
-        lines += ["## Corpus checks", ""]
+        lines += ["## Corpus checks", "",
+                  "CUAD-span check, definition: an expert span of a mapped CUAD category is "
+                  "located in the contract text (letters and digits only, case-folded; spans "
+                  "that cannot be located are counted apart, not as misses); it is **found** "
+                  "when ANY clause it overlaps (by at least 25% of the span's length, or by at "
+                  "least half of the clause) is labelled one of the category's mapped types "
+                  "(`analyzer.classify.dataset.CUAD_CATEGORY_TYPES`). Recall = found / located. "
+                  "Clause labels come from `classify` (own heading when present, parent "
+                  "context, `other` threshold).", ""]
         lines += [f"- {k}: {v}" for k, v in measured.items()]
         lines.append("")
     lines += [
         "## Model",
         "",
-        "scikit-learn: TF-IDF word 1-2-grams (first 600 characters of the body), TF-IDF "
-        "character 3-4-grams (`char_wb`, first 100 characters), TF-IDF heading words; "
-        "`LinearSVC` (C and class weights in `model_card.json`), decision values turned into "
-        "probabilities by a softmax whose single temperature is fitted on out-of-fold scores "
-        "of a split grouped by contract. Stored as `clause_model.json` (settings, "
+        _sklearn_description(card.get("sklearn_params", {})) + " Stored as `clause_model.json` (settings, "
         "vocabularies) + `clause_model.npz` (weights, read with `allow_pickle=False`): "
         "nothing is unpickled. spaCy: `textcat` (TextCatBOW uni+bigrams, exclusive classes) "
         "from `analyzer/classify/textcat.cfg`, trained with spaCy's own loop (`init_nlp` + "
@@ -182,6 +203,18 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         "\"Attorneys' Fees\", \"Equitable Relief\", \"Specific Performance\", \"Waiver of Jury "
         "Trial\" -> dispute_resolution; \"Interpretation\" / \"Construction\" -> definitions. "
         "Supply-chain headings (Supply, Orders, Delivery, Products) are not mapped (no type).",
+        "- Round 2 (read off the labelled bodies of the weak types, in `heading_map.yaml`): "
+        "bare \"Scope\", \"Scope of (this) Agreement / License\" and \"Geographic Scope\" give "
+        "no label (their bodies are about what the agreement or licence covers, not services "
+        "delivered; only \"Scope of Work / Services / Engagement\" and \"General Scope\" stay "
+        "scope_of_services); \"Security Interest(s)\", \"Security Agreement\", \"Supply "
+        "(Chain) Security\", \"Safety and Security\" give no label (collateral, supply "
+        "assurance and safety are not data protection; bare \"Security\" stays "
+        "data_protection, its bodies are about data and physical security); \"Solicitation "
+        "of Employees\" / \"Limitation on Soliciting Employees\" -> restrictive_covenants "
+        "(they were personnel_training); \"Equipment, Facilities and Staff\" (a capacity "
+        "representation), \"No Responsibility\", \"Financial Responsibility\" give no label. "
+        "A heading that is genuinely ambiguous gives no label rather than a wrong one.",
         "- service_levels and price_adjustment are rare in CUAD (see the table): they are "
         "covered by hand-written training examples, and the rules catch them by phrase "
         "(numeric targets, service credits, CPI / escalation wording) independently of the "

@@ -232,9 +232,11 @@ class ClauseClassifier:
 
 
 def _params_from(data: dict[str, Any]) -> Any:
-    from analyzer.classify.sklearn_model import SklearnParams
+    from analyzer.classify.sklearn_model import LEGACY_DEFAULTS, SklearnParams
 
-    known = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items()
+    # a card written before a setting existed was trained with that setting's old value
+    merged = {**LEGACY_DEFAULTS, **data}
+    known = {k: (tuple(v) if isinstance(v, list) else v) for k, v in merged.items()
              if k in SklearnParams.__dataclass_fields__}
     return SklearnParams(**known)
 

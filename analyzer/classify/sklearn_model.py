@@ -1,6 +1,7 @@
 """The scikit-learn clause model: TF-IDF word and character n-grams, linear SVM, calibrated.
 
-One ``Pipeline`` over a three-column input (normalised heading, clause body, body opening)
+One ``Pipeline`` over a three- or four-column input (normalised heading, clause body, body
+opening, and optionally the body's first sentence)
 so it is fitted, saved and loaded as a unit. The linear SVM's decision values become
 probabilities by a softmax with one temperature, fitted on out-of-fold decision values of a
 split grouped by contract (``fit_temperature``); a calibration that shuffles clauses would
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -31,21 +33,43 @@ class SklearnParams:
     classifier: str = "linearsvc"  # linearsvc | logreg
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (3, 4)
-    char_max_chars: int = 100  # char n-grams read only the opening of a body (speed)
-    word_max_chars: int = 600  # word n-grams read at most this much of a body (speed)
+    char_max_chars: int = 300  # char n-grams read only the opening of a body (speed)
+    word_max_chars: int = 1500  # word n-grams read at most this much of a body (speed)
     min_df: int = 2
     word_max_features: int = 40000
     char_max_features: int = 30000
     max_iter: int = 2000
     class_weight: str | None = "balanced"
+    # round 2: plain "char" n-grams (as good as "char_wb" here, cheaper) and a separate
+    # word 1-2-gram block for the body's first sentence, which usually states the clause's job
+    char_analyzer: str = "char"
+    first_sentence: bool = True
+    first_sentence_max_chars: int = 300
+
 
     def to_json(self) -> dict[str, Any]:
         """Return the settings as plain JSON values."""
         return asdict(self)
 
 
+# Values of settings added after the first shipped model, for cards that predate them.
+LEGACY_DEFAULTS: dict[str, Any] = {"char_analyzer": "char_wb", "first_sentence": False,
+                                   "char_max_chars": 100, "word_max_chars": 600}
+
+
 def _head(texts: Any, limit: int) -> list[str]:
     return [t[:limit] for t in texts]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
+
+
+def first_sentence(text: str, limit: int) -> str:
+    """Return the opening sentence of a body (up to ``limit`` characters).
+
+    A cheap regex split, not spaCy: this runs on every clause at classification speed.
+    """
+    return _SENTENCE_END.split(text[: limit + 50], maxsplit=1)[0][:limit]
 
 
 def build_pipeline(params: SklearnParams, seed: int = 0) -> Any:
@@ -73,12 +97,15 @@ def build_pipeline(params: SklearnParams, seed: int = 0) -> Any:
             ),
             (
                 "char",
-                TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(params.char_ngrams),
+                TfidfVectorizer(analyzer=params.char_analyzer, ngram_range=tuple(params.char_ngrams),
                                 sublinear_tf=True, min_df=params.min_df, lowercase=True,
                                 max_features=params.char_max_features),
                 2,
             ),
-        ],
+        ]
+        + ([("first", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=params.min_df,
+                                      lowercase=True, max_features=20000), 3)]
+           if params.first_sentence else []),
         sparse_threshold=1.0,
     )
     if params.classifier == "logreg":
@@ -109,15 +136,18 @@ def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
 
 
 def make_inputs(headings: list[str], bodies: list[str], params: SklearnParams) -> np.ndarray:
-    """Return the (n, 3) object array the pipeline reads."""
-    rows = np.empty((len(bodies), 3), dtype=object)
+    """Return the (n, 3 or 4) object array the pipeline reads."""
+    rows = np.empty((len(bodies), 4 if params.first_sentence else 3), dtype=object)
     rows[:, 0] = headings
     rows[:, 1] = _head(bodies, params.word_max_chars)
     rows[:, 2] = _head(bodies, params.char_max_chars)
+    if params.first_sentence:
+        limit = params.first_sentence_max_chars
+        rows[:, 3] = [first_sentence(b, limit) for b in bodies]
     return rows
 
 
-VECTORIZERS = ("heading", "word", "char")
+VECTORIZERS = ("heading", "word", "char", "first")  # column order of make_inputs
 
 
 class LinearTextModel:
@@ -130,6 +160,9 @@ class LinearTextModel:
 
     def __init__(self, vectorizers: list[Any], coef: np.ndarray, intercept: np.ndarray,
                  classes: list[str], probabilistic: bool) -> None:
+        if len(vectorizers) > len(VECTORIZERS):
+            raise ModelError(f"classifier has {len(vectorizers)} feature blocks, "
+                             f"at most {len(VECTORIZERS)} are known")
         self.vectorizers = vectorizers
         self.coef = coef
         self.intercept = intercept
@@ -142,7 +175,8 @@ class LinearTextModel:
         """Take the fitted vectorizers and weights out of a training pipeline."""
         fitted = dict((name, t) for name, t, _ in pipeline.named_steps["features"].transformers_)
         clf = pipeline.named_steps["clf"]
-        return cls([fitted[name] for name in VECTORIZERS], clf.coef_.astype(np.float32),
+        return cls([fitted[name] for name in VECTORIZERS if name in fitted],
+                   clf.coef_.astype(np.float32),
                    clf.intercept_.astype(np.float32), [str(c) for c in clf.classes_],
                    hasattr(clf, "predict_proba"))
 
@@ -163,7 +197,7 @@ class LinearTextModel:
         meta: dict[str, Any] = {"classes": self.classes_.tolist(),
                                 "probabilistic": self.probabilistic, "vectorizers": []}
         arrays = {"coef": self.coef, "intercept": self.intercept}
-        for name, v in zip(VECTORIZERS, self.vectorizers, strict=True):
+        for name, v in zip(VECTORIZERS, self.vectorizers, strict=False):
             params = {k: (list(val) if isinstance(val, tuple) else val)
                       for k, val in v.get_params().items() if k in _VECTORIZER_PARAMS}
             terms = sorted(v.vocabulary_, key=v.vocabulary_.__getitem__)

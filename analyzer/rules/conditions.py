@@ -64,7 +64,8 @@ KPI_WORDS = re.compile(
     re.IGNORECASE,
 )
 _VOLUME_AFTER = re.compile(
-    r"^\s*(\(\w+\)\s*)?(productive|billable|handled|paid|logged|agent|man)?\s*"
+    r"^\s*(\(\w+\)\s*)?((?!(?:fees?|charges?|rates?|prices?|costs?|per|for|of|in|and|or|a|an|the|is|are|"
+    r"shall|will|to|at|on)\b)[a-z][a-z-]*\s+){0,3}?"
     r"(hours?|minutes?|mins?|seconds?|calls?|contacts?|days?|weeks?|months?|years?|agents?|"
     r"ftes?|seats?|transactions?|tickets?|emails?|sessions?|people|employees|staff|%|percent|"
     r"x\b|per cent|units?|words?|pages?|cardholders?|customers?|locations?)",
@@ -130,7 +131,8 @@ def negated_at(
         if low in NEGATORS:
             nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
             prev = doc[i - 1].lower_ if i > 0 else ""
-            if not (nxt in _NOT_NEGATION_AFTER or (low == "not" and prev == "or")):
+            if not (nxt in _NOT_NEGATION_AFTER or (low == "not" and prev == "or")
+                    or _reduced_relative(doc, i, first)):
                 return True
         i -= 1
         steps += 1
@@ -139,6 +141,14 @@ def negated_at(
     cut = rest.find(";")
     rest = rest if cut < 0 else rest[:cut]
     return bool((_NEGATION_AFTER_MATCH if charge else _ABSENT_AFTER_MATCH).search(rest))
+
+
+def _reduced_relative(doc: Any, i: int, first: int) -> bool:
+    """'issues not resolved there are escalated': a 'not' between a noun and its past
+    participle negates that participle (a reduced relative clause), not a later verb."""
+    if doc[i].lower_ != "not" or i == 0 or i + 1 >= first:
+        return False
+    return doc[i - 1].pos_ in {"NOUN", "PROPN"} and doc[i + 1].tag_ == "VBN"
 
 
 # --------------------------------------------------------------------------- scope
@@ -599,6 +609,7 @@ _IRREGULAR = {
     "set", "put", "cut", "let", "read", "held", "kept", "sent", "made", "paid", "met", "given",
     "taken", "done", "shown", "written", "brought", "built", "bought", "sold", "told", "found",
     "run", "led", "spent", "drawn", "known", "seen", "undertaken", "borne", "chosen", "sought",
+    "dealt", "struck", "taught", "caught", "lent", "won", "begun", "fed", "laid",
 }
 _NON_AGENT = {
     "hand", "courier", "mail", "email", "e-mail", "post", "fax", "telephone", "phone",
@@ -695,6 +706,13 @@ _REF = re.compile(
     r"\b(Schedule|Exhibit|Annex|Appendix|Attachment|Addendum|SCHEDULE|EXHIBIT|ANNEX|APPENDIX)"
     r"\s+(?:No\.\s*)?([A-Z]{1,2}|\d{1,2}|[IVX]{1,4})(?!\w|\.\d)"
 )
+# An amendment citing "Schedule 3 (Charges) of the Agreement" points at the base agreement,
+# which is read together with it and is not expected to be attached.
+_OF_BASE_AGREEMENT = re.compile(
+    r"\s*(\([^)]{0,60}\))?\s*(of|to|in|under)\s+the\s+(master |main |base |principal |original |"
+    r"framework |services? )?(agreement|msa|contract)\b",
+    re.IGNORECASE,
+)
 _HEADING_VERB = re.compile(r"\b(shall|will|may|must|applies|apply|is|are|was|were|has|have)\b")
 
 
@@ -728,10 +746,13 @@ def missing_attachment(scope: Scope, params: NoParams) -> list[Span]:
     refs = scope.extraction.references
     doc = scope.art.document
     headings = [c.heading or "" for c in doc.clauses] + [doc.title or ""]
+    amendment = bool(is_amendment(scope, NoParams()))
     if refs:  # both the extractor and the text must agree the attachment is missing
         out_refs: list[Span] = []
         for r in refs:
             if r.present or not scope.overlaps(r.start, r.end):
+                continue
+            if amendment and _OF_BASE_AGREEMENT.match(doc.text[r.end : r.end + 80]):
                 continue
             m = _REF.search(r.label) or _REF.search(r.quote)
             if m and _present(scope, m.group(1), m.group(2), headings):
@@ -743,6 +764,8 @@ def missing_attachment(scope: Scope, params: NoParams) -> list[Span]:
         text = scope.art.text(unit)
         for m in _REF.finditer(text):
             kind, label = m.group(1), m.group(2)
+            if amendment and _OF_BASE_AGREEMENT.match(text[m.end() : m.end() + 80]):
+                continue
             if not _present(scope, kind, label, headings):
                 out.append((unit.start + m.start(), unit.start + m.end()))
     return out

@@ -223,3 +223,46 @@ def test_extract_kpis_bare_lines_that_are_not_standards(line):
 
 def test_extract_kpis_bare_target_lines_outside_a_service_level_section_need_a_commitment():
     assert _kpis("Contract\n4. Payment Terms. Invoices are issued monthly.\n4.1 Payment accuracy: 99.5% of payments posted correctly.\n") == ()
+
+
+# --------------------------------------------------------------------------- round 4: a share of work items within a time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "has_remedy"),
+    [
+        (
+            "1. Vendor shall close 90% of Return Cases within two Business Days of receipt, measured per calendar month; "
+            "for each month below target, Vendor shall credit 3% of that month's returns charges.",
+            "90% of Return Cases within two Business Days",
+            True,
+        ),
+        (
+            "1. Supplier shall reply to 90% of messaging conversations within 3 minutes of the customer's first message.",
+            "90% of messaging conversations within 3 minutes",
+            False,
+        ),
+        ("1. Supplier shall process 98% of address changes within 2 business days.", "98% of address changes within 2 business days", False),
+    ],
+)
+def test_extract_kpis_reads_a_share_of_work_items_within_a_time(sentence, target, has_remedy):
+    (kpi,) = _kpis(sentence)
+    assert kpi.target == target
+    assert "threshold" not in kpi.missing
+    assert (kpi.remedy is not None) == has_remedy
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Vendor shall replace 100% of leavers within 30 days.",
+        "1. Supplier shall train 90% of new agents within 10 days of hire.",
+        "1. Client shall pay 100% of undisputed invoices within 30 days.",
+        "1. Supplier shall notify Client of 100% of security incidents within 24 hours.",
+        "1. Supplier shall restore 95% of affected services within 4 hours of a disaster.",
+        "1. Supplier shall deliver 100% of monthly reports within 5 business days.",
+        "1. Around 60% of contacts arrive within 2 hours of the billing run.",
+    ],
+)
+def test_extract_kpis_ignores_staffing_payment_recovery_and_report_deadlines(sentence):
+    assert _kpis(sentence) == ()

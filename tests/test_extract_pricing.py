@@ -387,3 +387,50 @@ def test_extract_rates_leaves_out_percentages_near_costs_that_are_not_margins(se
 )
 def test_extract_rates_reads_spaced_slash_and_for_every(sentence, amount, unit):
     assert [(r.amount, r.unit) for r in _rates(sentence)] == [(amount, unit)]
+
+
+# --------------------------------------------------------------------------- round 4: attempts, hires, trailing premiums, margins
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit", "kind"),
+    [
+        ("1. Unanswered dial attempts are billed at USD 0.40 per attempt.", 0.40, RateUnit.CALL, "rate"),
+        ("1. The collections dialler is charged at GBP 0.15 per unsuccessful call attempt.", 0.15, RateUnit.CALL, "rate"),
+        ("1. Recruitment is billed at EUR 1,150 per agent hired, including replacements.", 1150.0, RateUnit.ONE_TIME, "one_time"),
+        ("1. Onboarding costs USD 900 per new hire.", 900.0, RateUnit.ONE_TIME, "one_time"),
+        ("1. Dedicated agents are charged at EUR 3,980 per agent per month.", 3980.0, RateUnit.FTE_MONTH, "rate"),
+    ],
+)
+def test_extract_rates_reads_attempt_and_per_hire_units(sentence, amount, unit, kind):
+    assert [(r.amount, r.unit, r.kind) for r in _rates(sentence)] == [(amount, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "quote"),
+    [
+        ("1. Overtime requested with less than 48 hours' notice carries a 35% premium on the hourly rate.", 35.0, "35% premium"),
+        ("1. Work on public holidays attracts a 50% holiday uplift.", 50.0, "50% holiday uplift"),
+        ("1. SMS are passed through at the carrier's invoiced cost plus a handling margin of 12%.", 12.0, "margin of 12%"),
+        ("1. Postage is recharged at cost plus a mark-up of 7%.", 7.0, "mark-up of 7%"),
+    ],
+)
+def test_extract_rates_reads_premiums_named_after_the_percentage_and_margins(sentence, value, quote):
+    rates = _rates(sentence)
+    assert [(r.amount, r.unit, r.kind) for r in rates] == [(value, RateUnit.PERCENT, "surcharge")]
+    assert rates[0].quote.endswith(quote) or rates[0].quote.startswith(quote)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Roughly 15% premium customers are routed to the priority queue.",
+        "1. Vendor will handle 20% premium members in the Gold queue.",
+        "1. The Supplier targets a gross margin of 12% on the account.",
+        "1. Dial attempts: up to 3 attempts per account per day.",
+        "1. Agents hired will complete 10 days of training.",
+        "1. The Vendor shall make no more than 4 attempts per account per week.",
+    ],
+)
+def test_extract_rates_leaves_out_segments_margins_and_attempt_counts(sentence):
+    assert _rates(sentence) == ()

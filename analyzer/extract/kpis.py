@@ -73,6 +73,31 @@ METRICS: dict[str, tuple[str, tuple[str, ...], bool]] = {
 _ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _, _ in METRICS.values()), re.IGNORECASE)
 _METRIC_RES = tuple((name, re.compile(p, re.IGNORECASE), kinds, timed) for name, (p, kinds, timed) in METRICS.items())
 
+# The general shape of a timed service level whose metric our list does not name: a share
+# of work items handled within a time ("close 90% of Return Cases within two Business Days",
+# "reply to 90% of messaging conversations within 3 minutes"). Only a fallback: a named
+# metric wins. People, reports, money and systems are not work items (hiring, report due
+# dates, payment terms and recovery times are deadlines, not KPIs).
+_NUMBER_WORD = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-four|thirty|forty-eight|seventy-two)"
+_NOT_WORK_ITEM = (
+    r"(?:agents?|advisors?|advisers?|staff|personnel|employees?|FTEs?|seats?|positions?|vacanc(?:y|ies)|hires?|recruits?|"
+    r"leavers?|trainees?|workstations?|reports?|deliverables?|milestones?|invoices?|fees?|charges?|amounts?|sums?|"
+    r"payments?|deposits?|systems?|services?|backups?|data|sites?|the\s+(?:fees|charges|price))"
+)
+_TIMED_SHARE = re.compile(
+    r"\b\d{1,3}(?:\.\d+)?\s*(?:%|percent|per cent)\s+of\s+(?:all\s+|the\s+|its\s+)?(?!" + _NOT_WORK_ITEM + r"\b)"
+    r"(?:[\w'’-]+\s+){0,3}?(?!" + _NOT_WORK_ITEM + r"\b)[A-Za-z][\w-]*s\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:with)?in\s+" + _NUMBER_WORD + r"\s*(?:\(\d+\)\s*)?(?:(?:business|working|calendar|clock)\s+)?"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b",
+    re.IGNORECASE,
+)
+_NOT_TIMED_SHARE = re.compile(
+    r"\b(?:notif\w*|breach\w*|security incidents?|disaster|recover\w*|restor\w*|business continuity|pay|paid|payable)\b",
+    re.IGNORECASE,
+)
+_TIMED_SHARE_METRIC = "timeliness"
+_PROMISE = re.compile(r"\b(?:shall|will|must|commits?|undertakes?|guarantees?|ensures?)\b", re.IGNORECASE)
+
 _SLA_HEADER = re.compile(
     r"\b(?:target|service levels?|metric|kpi|sla|measurement|standard|performance|objective|minimum)\b",
     re.IGNORECASE,
@@ -202,6 +227,8 @@ def extract_kpis(document: Document, classifications: tuple[Classification, ...]
 
 def _metric_of(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     if not _ANY_METRIC.search(text):
+        if _TIMED_SHARE.search(text) and not _NOT_TIMED_SHARE.search(text):
+            return _TIMED_SHARE_METRIC, ("percent",), True
         return None
     best = None
     for name, regex, kinds, timed in _METRIC_RES:
@@ -495,6 +522,8 @@ def _prose_candidate(unit: Span, as_row: bool = False, perf: bool = False) -> _C
     if not as_row and not perf and not _COMMITMENT.search(s):
         return None
     name, kinds, timed = info
+    if name == _TIMED_SHARE_METRIC and not as_row and not perf and not _PROMISE.search(s):
+        return None  # an unnamed metric outside a service-level section needs an explicit promise
     found = _target(s, kinds)
     if found is None:
         return None
@@ -502,13 +531,18 @@ def _prose_candidate(unit: Span, as_row: bool = False, perf: bool = False) -> _C
     th = None
     if timed:
         th = _THRESHOLD_RE.search(s, max(0, tstart - 5), min(len(s), tend + 70)) or _THRESHOLD_RE.search(s)
-    metric_match = next(r for n, r, _, _ in _METRIC_RES if n == name).search(s)
+    metric_re = next((r for n, r, _, _ in _METRIC_RES if n == name), _TIMED_SHARE)
+    metric_match = metric_re.search(s) or re.search(re.escape(target), s)
     start, end, quote = unit.start, unit.end, s
     if len(s) > 300:  # keep the quote on the KPI itself
         lo = max(0, min(metric_match.start(), tstart) - 40)
         hi = min(len(s), max(metric_match.end(), tend) + 60)
         start, end, quote = unit.start + lo, unit.start + hi, s[lo:hi]
     metric = name
+    if name == _TIMED_SHARE_METRIC:  # "Early cancellation: no more than 8% of Saves cancelled within 30 days"
+        label_m = _LABEL.match(s)
+        if label_m and len(label_m.group("label").split()) <= 6 and not _SENTENCE_VERB.search(label_m.group("label")):
+            metric = label_m.group("label").strip()
     if as_row:
         label = re.sub(r"^[A-Z]{1,5}-?\d+[a-z]?\s+", "", s[:tstart]).strip(" :-|")
         if 3 <= len(label) <= 90:
@@ -583,6 +617,8 @@ def _remedy(cand: _Candidate, section_sents: list[str]) -> str | None:
         named = _metrics_named(s)
         is_generic = bool(_GENERIC_REMEDY.search(s))
         overlap = len(label & _words(s))
+        if cand.text.strip() and cand.text.strip() in s:  # "..., measured monthly; for each month below target, credit 3%"
+            overlap += 3
         if cand.canonical in named:
             overlap += 2
         elif named and not is_generic and (cand.canonical != "other" or overlap < 2):
@@ -633,7 +669,7 @@ def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
             if _CAP.search(s) and re.search(r"credit|at[- ]risk", s, re.IGNORECASE):
                 cap = s
                 break
-    _, _, timed = METRICS.get(cand.canonical, ("", (), False))
+    _, _, timed = METRICS.get(cand.canonical, ("", (), cand.canonical == _TIMED_SHARE_METRIC))
     missing = []
     if timed and not cand.threshold and not re.search(r"\d\s*(?:seconds?|secs?|minutes?|mins?|hours?|days?)", cand.target, re.IGNORECASE):
         missing.append("threshold")

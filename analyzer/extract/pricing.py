@@ -485,7 +485,11 @@ def _rates_in_sentence(
         if kind is None:
             continue
         qstart = _cue_start(s, p.start)
-        tail = _PERCENT_OF_CHARGES.match(s[p.end :]) or re.match(r"\s*(?:above|on|over)\s+the\s+[\w -]{0,30}?(?:rate|price)s?\b", s[p.end :], re.IGNORECASE)
+        tail = (
+            _PERCENT_OF_CHARGES.match(s[p.end :])
+            or re.match(r"\s*(?:above|on|over)\s+the\s+[\w -]{0,30}?(?:rate|price)s?\b", s[p.end :], re.IGNORECASE)
+            or _SURCHARGE_AFTER.match(s[p.end :])
+        )
         qend = p.end + (tail.end() if tail else 0)
         item = _item_name(s, p.start, heading)
         out.append(_item(document, None, item, p.value, None, RateUnit.PERCENT, kind, sent.start + qstart, sent.start + qend, clause_id))
@@ -528,7 +532,7 @@ def _percent_kind(near_text: str, context: str, p: Percent, has_escalator: bool 
         return "rate"
     if _SURCHARGE_CUE.search(before) or (_SURCHARGE_CUE.search(context[:80]) and _PERCENT_OF_CHARGES.match(after)):
         return "surcharge"
-    if _COST_PLUS.search(before) or _HANDLING_AFTER.match(after):
+    if _COST_PLUS.search(before) or _HANDLING_AFTER.match(after) or _SURCHARGE_AFTER.match(after):
         return "surcharge"
     if _BILLED_AT_PERCENT.search(before) and re.match(r"\s*of\s+the\b", after):
         return "surcharge"
@@ -540,12 +544,21 @@ def _percent_kind(near_text: str, context: str, p: Percent, has_escalator: bool 
 # A pass-through billed with a margin on top: "at cost plus 10%", "cost + 12%",
 # "plus a handling fee of 8%", "plus 5% administration charge".
 _COST_PLUS = re.compile(
-    r"(?:\bcosts?\b(?:\s+\w+){0,3}?\s*(?:plus|\+)|\bplus\s+(?:an?\s+)?(?:handling|administration|administrative|admin|"
-    r"management|processing|service)\s+(?:fee|charge)\s+of)\s*(?:an?\s+)?$",
+    r"(?:\bcosts?\b(?:\s+\w+){0,3}?\s*(?:plus|\+)|\bplus\s+(?:an?\s+)?(?:(?:handling|administration|administrative|admin|"
+    r"management|processing|service)\s+(?:fee|charge|margin|mark-?up)|margin|mark-?up)\s+of)\s*(?:an?\s+)?$",
     re.IGNORECASE,
 )
 _HANDLING_AFTER = re.compile(
-    r"\s*(?:handling|administration|administrative|admin|management|processing)\s+(?:fee|charge)\b", re.IGNORECASE
+    r"\s*(?:handling|administration|administrative|admin|management|processing)\s+(?:fee|charge|margin|mark-?up)\b", re.IGNORECASE
+)
+# "carries a 35% premium", "a 20% weekend uplift applies": the cue word right after the
+# percentage; never a customer segment ("15% premium customers") or a rate of people.
+_SURCHARGE_AFTER = re.compile(
+    r"\s*(?:(?:weekend|holiday|overtime|night|out[- ]of[- ]hours|peak|short[- ]notice)\s+)?"
+    r"(?:premium|surcharge|uplift|mark-?up|loading)\b"
+    r"(?!\s+(?:customers?|members?|accounts?|clients?|tiers?|segments?|queues?|lines?|callers?|cardholders?|cards?|"
+    r"products?|brands?|subscribers?|policyholders?|users?)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -554,7 +567,7 @@ def _cue_start(s: str, pos: int) -> int:
     window_start = max(0, pos - 60)
     m = None
     for m in re.finditer(
-        r"\b(?:premium|surcharge|uplift|mark-?up|increase\w*|escalat\w*|pay|billed|charged|greater of)\b|"
+        r"\b(?:premium|surcharge|uplift|mark-?up|margin|increase\w*|escalat\w*|pay|billed|charged|greater of)\b|"
         r"\bat\s+(?:[\w'’]+\s+){0,2}?costs?\b",
         s[window_start:pos],
         re.IGNORECASE,

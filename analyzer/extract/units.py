@@ -70,6 +70,17 @@ _PATTERNS: tuple[tuple[RateUnit, str], ...] = (
         r"resolved|voice|phone|telephone|escalated|transferred|successful|qualified)[\s-]+)*"
         r"(?:call|contact|dial)s?\b",
     ),
+    # Dialler campaigns price each call attempt: "per attempt", "per unanswered dial attempt".
+    (
+        RateUnit.CALL,
+        _PER + r"(?:(?:unanswered|unsuccessful|failed|outbound|additional|call|dial(?:l?ing)?|contact)[\s-]+){0,2}attempts?\b",
+    ),
+    # A fee paid once for each person brought on: "per agent hired", "per new hire".
+    (
+        RateUnit.ONE_TIME,
+        _PER + r"(?:(?:new|additional|replacement)\s+)?(?:" + _FTE_NOUN + r"\s+(?:hired|recruited|onboarded|on-boarded|trained|"
+        r"replaced|added)|(?:hire|recruit|starter|joiner)s?)\b",
+    ),
     # "per Triage Call", "per customer contact": a free word naming the call type.
     (RateUnit.CALL, _PER + _FREE + r"(?:call|contact|dial)s?\b(?!\s*(?:cent(?:re|er)s?|details|list|person|points?)\b)"),
     (

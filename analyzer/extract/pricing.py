@@ -17,7 +17,7 @@ from analyzer.extract.numbers import parse_digits
 from analyzer.extract.quantities import _is_threshold, find_escalators
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
 from analyzer.extract.units import unit_after, unit_in, unit_noun
-from analyzer.types import Classification, ClauseType, Document, Money, RateItem, RateUnit
+from analyzer.types import Classification, ClauseType, Document, RateItem, RateUnit
 
 __all__ = ["extract_rates"]
 

@@ -41,6 +41,9 @@ def test_normalise_heading_strips_numbering_and_punctuation(heading: str, expect
         ("Return of Confidential Information", ClauseType.CONFIDENTIALITY),
         ("Attorneys' Fees", ClauseType.DISPUTE_RESOLUTION),
         ("Key Personnel", ClauseType.PERSONNEL_TRAINING),
+        ("Solicitation of Employees", ClauseType.RESTRICTIVE_COVENANTS),
+        ("Scope of Services", ClauseType.SCOPE_OF_SERVICES),
+        ("Data Security", ClauseType.DATA_PROTECTION),
     ],
 )
 def test_heading_label_maps_known_headings(heading: str, label: ClauseType) -> None:
@@ -56,6 +59,9 @@ def test_heading_label_maps_known_headings(heading: str, label: ClauseType) -> N
         "Exhibit A",  # ignored
         "CONFIDENTIAL TREATMENT REQUESTED",
         "Supply of Product",  # unmapped
+        "Security Interests",  # collateral, not data protection
+        "Scope of Agreement",  # what the agreement covers, not services delivered
+        "Equipment, Facilities and Staff",  # a capacity representation
         "",
         None,
     ],

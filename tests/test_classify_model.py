@@ -148,6 +148,22 @@ def test_sklearn_export_matches_training_pipeline() -> None:
                                rtol=1e-4, atol=1e-5)
 
 
+def test_char_ngram_index_matches_tfidf_vectorizer() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analyzer.classify.sklearn_model import CharNgramIndex
+
+    train = ["The Supplier shall provide the Services.", "Customer pays within 30 days.",
+             "Fees are fixed  for the Term; café prices excluded.", "x"]
+    test = ["The Supplier  pays the Fees.", "", "Café\tservices 😀 and fees", "ab",
+            "Customer shall provide the Services within 30 days."]
+    v = TfidfVectorizer(analyzer="char", ngram_range=(2, 4), sublinear_tf=True).fit(train)
+    index = CharNgramIndex.from_vectorizer(v)
+    assert index is not None
+    np.testing.assert_allclose(index.transform(test).toarray(), v.transform(test).toarray(),
+                               atol=1e-12)
+
+
 CONTRACTS = {
     "alpha services": """SERVICES AGREEMENT
 

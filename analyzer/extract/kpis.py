@@ -9,6 +9,7 @@ returned here; the rules flag them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -236,6 +237,22 @@ def _metric_of(text: str) -> tuple[str, tuple[str, ...], bool] | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name, kinds, timed)
     return (best[1], best[2], best[3]) if best else None
+
+
+@functools.lru_cache(maxsize=4)
+def _metric_sentences(text: str) -> tuple[tuple[str, str], ...]:
+    """Prose sentences of a document that name a metric, with that metric's name.
+
+    Computed once per document: every KPI without a remedy in its own section looks here.
+    """
+    out = []
+    for x in sentences(text):
+        if x.is_row:
+            continue
+        info = _metric_of(x.text)
+        if info:
+            out.append((x.text, info[0]))
+    return tuple(out)
 
 
 def _metrics_named(text: str) -> set[str]:
@@ -661,7 +678,7 @@ def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
     else:
         remedy = remedy_cell or remedy_sentence
     if remedy is None:
-        doc_sents = [x.text for x in sentences(document.text) if not x.is_row and _metric_of(x.text) and _metric_of(x.text)[0] == cand.canonical]
+        doc_sents = [t for t, name in _metric_sentences(document.text) if name == cand.canonical]
         remedy = _remedy(cand, doc_sents)
     cap = None
     if remedy:

@@ -100,7 +100,7 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         f"- Corpus: `{data.get('corpus')}` (CUAD v1 developer split), "
         f"{data.get('contracts_read')} contracts read through the product's own ingest + "
         "segmentation (`analyzer.ingest.load_document`).",
-        f"- Labels: a clause's own heading mapped to a type by "
+        "- Labels: a clause's own heading mapped to a type by "
         "`analyzer/classify/heading_map.yaml` (LEDGAR-style); the segmenter's named unnumbered "
         "blocks (Preamble, Recitals, Signature) are labelled by that name. Headings naming two "
         "types (\"Term and Termination\"), SEC stamps, exhibit titles, headings of more than 8 "

@@ -50,6 +50,7 @@ class _Cond:
     model: ConditionModel
     within: str
     regex: re.Pattern[str] | None = None
+    lower_regex: re.Pattern[str] | None = None  # same pattern, no IGNORECASE, for lowered text
 
 
 @dataclass(slots=True)
@@ -86,6 +87,54 @@ def _join(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
+def _case_free(pattern: str) -> bool:
+    """Tell whether a pattern names no upper-case letter and never turns IGNORECASE off.
+
+    Such a pattern matches the lowercased text exactly where it matches the original text
+    case-insensitively (given ``_lowered``'s guard), and Python's ``re`` scans without
+    IGNORECASE markedly faster.
+    """
+    if "(?-" in pattern or "(?" in pattern.replace("(?:", "").replace("(?=", "").replace(
+        "(?!", ""
+    ).replace("(?<=", "").replace("(?<!", "").replace("(?i", ""):
+        return False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if nxt.isalpha() and nxt not in "bBwWsSdDAZ" or nxt.isdigit():
+                return False  # \N{...}, \x41, \1 backreferences: keep the exact engine
+            i += 2
+            continue
+        if ch.isupper() or ch.isalpha() and not ch.isascii():
+            return False
+        i += 1
+    return True
+
+
+try:  # characters that IGNORECASE pairs beyond str.lower() (e.g. long s, dotless i)
+    from re._casefix import _EXTRA_CASES
+
+    _CASE_EXTRAS = frozenset(
+        chr(c) for k, v in _EXTRA_CASES.items() for c in (k, *v) if c > 127
+    )
+except ImportError:  # pragma: no cover - other Python versions
+    _CASE_EXTRAS = None
+
+
+def _lowered(text: str) -> str | None:
+    """Return ``text.lower()`` when it keeps every offset and case-folds like IGNORECASE."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    if _CASE_EXTRAS is None:
+        return low if text.isascii() else None
+    if not text.isascii() and not _CASE_EXTRAS.isdisjoint(text):
+        return None
+    return low
+
+
 def _phrases(cond: ConditionModel, ruleset: RuleSet) -> list[str]:
     items = [cond.phrase] if isinstance(cond.phrase, str) else list(cond.phrase or [])
     out: list[str] = []
@@ -120,7 +169,10 @@ def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
                 elif cm.tokens is not None:
                     matcher.add(key, token_patterns(cm.tokens))
                 elif cm.regex is not None:
-                    cond.regex = _join([cm.regex] if isinstance(cm.regex, str) else cm.regex)
+                    patterns = [cm.regex] if isinstance(cm.regex, str) else cm.regex
+                    cond.regex = _join(patterns)
+                    if all(_case_free(p) for p in patterns):
+                        cond.lower_regex = re.compile(cond.regex.pattern)
                 keys[nlp.vocab.strings.add(key)] = key
                 groups[name].append(cond)
         rules.append(
@@ -204,6 +256,7 @@ class _Run:
         }
         self._cache: dict[tuple[str, str, str], list[Span]] = {}
         self._regex_index: dict[str, dict[int, list[Span]]] = {}
+        self._lower_text: str | None | bool = False  # False: not computed yet
 
     def _match(self, doc: Any, words: set[str]) -> dict[str, list[Span]]:
         """Run both matchers once over a Doc: spans are offsets in the Doc's text."""
@@ -235,7 +288,13 @@ class _Run:
             assert cond.regex is not None
             index = {}
             units, starts = self.art.units, self.art.starts
-            for m in cond.regex.finditer(self.art.document.text):
+            if self._lower_text is False:
+                self._lower_text = _lowered(self.art.document.text)
+            if cond.lower_regex is not None and self._lower_text is not None:
+                found = cond.lower_regex.finditer(self._lower_text)
+            else:
+                found = cond.regex.finditer(self.art.document.text)
+            for m in found:
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i >= 0 and m.end() <= units[i].end:
                     index.setdefault(i, []).append((m.start(), m.end()))

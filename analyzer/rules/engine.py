@@ -78,6 +78,9 @@ class _Compiled:
     matcher: Any
     keys: dict[int, str] = field(default_factory=dict)
     gate: set[str] | None = None  # words one of which a sentence needs for the Matcher
+    # The same token patterns split by trigger words: each Matcher only runs on sentences
+    # holding one of its own words (None: every sentence), far fewer than the union gate.
+    gated: list[tuple[frozenset[str] | None, Any]] = field(default_factory=list)
 
 
 _CACHE: dict[tuple[int, int], _Compiled] = {}
@@ -182,7 +185,19 @@ def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
                 _join(m.headings), _join(m.exclude_headings),
             )
         )
-    compiled = _Compiled(ruleset, nlp, rules, phrase_matcher, matcher, keys, _gate(rules))
+    by_gate: dict[frozenset[str] | None, Any] = {}
+    for cr in rules:
+        for cond in cr.all_ + cr.any_ + cr.unless:
+            if cond.model.tokens is None:
+                continue
+            words = _gate([_CompiledRule(cr.rule, [cond], [], [], None, None)])
+            gate_key = frozenset(words) if words is not None else None
+            if gate_key not in by_gate:
+                by_gate[gate_key] = Matcher(nlp.vocab, validate=True)
+            by_gate[gate_key].add(cond.key, token_patterns(cond.model.tokens))
+    compiled = _Compiled(
+        ruleset, nlp, rules, phrase_matcher, matcher, keys, _gate(rules), list(by_gate.items())
+    )
     _CACHE.clear()  # one live (ruleset, nlp) pair per process is the normal case
     _CACHE[(id(ruleset), id(nlp))] = compiled
     return compiled
@@ -263,7 +278,9 @@ class _Run:
         found: dict[str, list[Span]] = {}
         matches = list(self.c.phrase_matcher(doc)) if len(self.c.phrase_matcher) else []
         if len(self.c.matcher) and (self.c.gate is None or not self.c.gate.isdisjoint(words)):
-            matches += list(self.c.matcher(doc))
+            for gate, matcher in self.c.gated:
+                if gate is None or not gate.isdisjoint(words):
+                    matches += list(matcher(doc))
         for match_id, start, end in matches:
             span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
             found.setdefault(self.c.keys[match_id], []).append(span)
@@ -364,10 +381,12 @@ class _Run:
         that hold none of their trigger words.
         """
         out: set[int] | None = None
-        for cond in cr.all_:
+        for cond in cr.all_:  # cheapest first: once nothing is left, skip the regex scans
             units = self._cond_units(cond)
             if units is not None:
                 out = units if out is None else out & units
+                if not out:
+                    return out
         if out is None and cr.any_:
             union: set[int] = set()
             for cond in cr.any_:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, kpi_note_key, negated_at
+from analyzer.rules.prefilter import literal_starts, scan
 from analyzer.rules.schema import ConditionModel, Rule, RuleSet, VOCAB_REF, token_patterns
 from analyzer.rules.units import TextArtifacts, Unit, annotate, tokenize
 from analyzer.types import (
@@ -51,6 +52,7 @@ class _Cond:
     within: str
     regex: re.Pattern[str] | None = None
     lower_regex: re.Pattern[str] | None = None  # same pattern, no IGNORECASE, for lowered text
+    starts: frozenset[str] | None = None  # literals every lower_regex match starts with
 
 
 @dataclass(slots=True)
@@ -176,6 +178,7 @@ def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
                     cond.regex = _join(patterns)
                     if all(_case_free(p) for p in patterns):
                         cond.lower_regex = re.compile(cond.regex.pattern)
+                        cond.starts = literal_starts(cond.lower_regex)
                 keys[nlp.vocab.strings.add(key)] = key
                 groups[name].append(cond)
         rules.append(
@@ -308,7 +311,10 @@ class _Run:
             if self._lower_text is False:
                 self._lower_text = _lowered(self.art.document.text)
             if cond.lower_regex is not None and self._lower_text is not None:
-                found = cond.lower_regex.finditer(self._lower_text)
+                if cond.starts is not None:
+                    found = scan(cond.lower_regex, cond.starts, self._lower_text)
+                else:
+                    found = cond.lower_regex.finditer(self._lower_text)
             else:
                 found = cond.regex.finditer(self.art.document.text)
             for m in found:

@@ -6,7 +6,7 @@ import random
 import re
 
 from analyzer.rules.engine import _case_free, _lowered
-from analyzer.rules.prefilter import literal_starts, scan
+from analyzer.rules.prefilter import DIGIT, literal_starts, scan
 
 PATTERNS = [
     r"\b(shift|night|weekend)\s+(premium|uplift)s?\b",
@@ -14,10 +14,14 @@ PATTERNS = [
     r"\b(early[- ])?terminat\w* fees?\b",
     r"(?<![\w-])(?:index\w*|cpi)\b",
     r"ab(?:ab)*",
+    r"[+]?\d+(\.\d+)?\s*(%|percent\b)\s+(on|above)|\bsurcharges?\b",
+    r"(?:\(\s*to (follow|come)\s*\)|[:|-]\s*to (follow|come)\b|[\d,]+\)?\s+hours?)",
 ]
 WORDS = ["shift", "night", "premium", "uplift", "then-current", "then current", "rates", "fee",
          "its", "standard", "list", "early", "termination", "terminate", "index", "cpi", "ab",
-         "abab", "x-index", "weekends", "-", ",", "\n"]
+         "abab", "x-index", "weekends", "-", ",", "\n", "12", "+5", "3.5%", "7 %", "percent",
+         "on", "above", "surcharge", "(", ")", "to", "follow", ":", "|", "1,000", "hour",
+         "hours", "٣"]
 
 
 def test_prefilter_literal_starts_found_for_word_alternations() -> None:
@@ -25,8 +29,12 @@ def test_prefilter_literal_starts_found_for_word_alternations() -> None:
     assert literal_starts(re.compile(PATTERNS[2])) == {"early", "terminat"}
 
 
+def test_prefilter_literal_starts_digits_and_punctuation() -> None:
+    assert literal_starts(re.compile(r"[+]?\d+%|\bsurcharges?")) == {DIGIT, "+", "surcharge"}
+    assert literal_starts(re.compile(r"\(\s*to")) == {"("}
+
+
 def test_prefilter_literal_starts_none_when_a_match_may_start_anywhere() -> None:
-    assert literal_starts(re.compile(r"\d+%")) is None
     assert literal_starts(re.compile(r"\b\w+ fees?")) is None
     assert literal_starts(re.compile(r"fee", re.IGNORECASE)) is None
     assert literal_starts(re.compile(r"(?i:fee)s")) is None

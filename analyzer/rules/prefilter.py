@@ -16,7 +16,9 @@ from re import _parser
 
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
-MIN_LITERAL = 2  # shorter first strings occur too often to save anything
+MIN_LITERAL = 2  # shorter first words occur too often to save anything (punctuation may)
+DIGIT = "\x00digit"  # a start meaning "any character \\d matches"
+_DIGIT = re.compile(r"\d")
 
 
 def _first(items: list[tuple]) -> set[str] | None:
@@ -33,6 +35,16 @@ def _first(items: list[tuple]) -> set[str] | None:
             run.append(chr(items[i][1]))
             i += 1
         return {"".join(run)}
+    if op is C.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is C.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is C.CATEGORY and item_av is C.CATEGORY_DIGIT:
+                chars.add(DIGIT)
+            else:  # ranges, negation, other classes: too open to list
+                return None
+        return chars
     if op is C.SUBPATTERN:
         group, add_flags, del_flags, body = av
         if add_flags or del_flags:
@@ -63,11 +75,12 @@ def _first(items: list[tuple]) -> set[str] | None:
 def literal_starts(regex: re.Pattern[str]) -> frozenset[str] | None:
     """Return the literal strings every match of a case-sensitive regex starts with.
 
-    None when the pattern may start otherwise (a class, a digit, an optional prefix that
-    cannot be resolved), when it uses IGNORECASE or inline flags, or when a start is
+    A start may be ``DIGIT`` (any character ``\\d`` matches) or one punctuation character.
+    None when the pattern may start otherwise (a wide class, an optional prefix that cannot
+    be resolved), when it uses IGNORECASE or inline flags, or when a start is a word
     shorter than ``MIN_LITERAL``.
     """
-    if regex.flags & (re.IGNORECASE | re.VERBOSE):
+    if regex.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII) or "\x00" in regex.pattern:
         return None
     try:
         tree = _parser.parse(regex.pattern, regex.flags)
@@ -76,15 +89,25 @@ def literal_starts(regex: re.Pattern[str]) -> frozenset[str] | None:
     if tree.state.flags & re.IGNORECASE:
         return None
     starts = _first(list(tree))
-    if not starts or min(len(s) for s in starts) < MIN_LITERAL:
+    if not starts or any(_too_common(s) for s in starts):
         return None
     return frozenset(starts)
+
+
+def _too_common(start: str) -> bool:
+    """A one-letter, one-digit or whitespace start would be tried almost everywhere."""
+    if start == DIGIT:
+        return False
+    return len(start) < MIN_LITERAL and (start.isalnum() or start.isspace() or start == "_")
 
 
 def scan(regex: re.Pattern[str], starts: frozenset[str], text: str) -> Iterator[re.Match[str]]:
     """Yield the matches ``regex.finditer(text)`` would, trying only where a start occurs."""
     positions: set[int] = set()
     for literal in starts:
+        if literal == DIGIT:
+            positions.update(m.start() for m in _DIGIT.finditer(text))
+            continue
         i = text.find(literal)
         while i >= 0:
             positions.add(i)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _constants as C  # noqa: N812 - the parser's own opcode names
+from re import _constants as C
 from re import _parser
 
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
@@ -46,7 +46,7 @@ def _first(items: list[tuple]) -> set[str] | None:
                 return None
         return chars
     if op is C.SUBPATTERN:
-        group, add_flags, del_flags, body = av
+        _group, add_flags, del_flags, body = av
         if add_flags or del_flags:
             return None
         return _first(list(body))

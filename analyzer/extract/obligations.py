@@ -47,6 +47,7 @@ _ROLE_WORDS = ["Service Provider"] + (
     "Seller Purchaser Licensor Licensee Distributor Consultant Bank Agency Outsourcer Reseller "
     "Manufacturer Franchisee Franchisor Employer Partner Agent Recipient Discloser Owner Operator"
 ).split()
+_ROLE_RES = [(role, re.compile(r"\b" + role + r"\b")) for role in _ROLE_WORDS]
 _ALIAS_RE = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?|each\s+a\s+)?[\"“](?P<alias>[A-Z][\w&.'’\- ]{1,40}?)[\"”]\s*\)")
 _COMPANY_RE = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|plc|PLC|S\.A\.S|S\.A|GmbH|AG|N\.A|Corp|Corporation|Company|Co|LLP|LP|Pvt|B\.V|N\.V|SpA|S\.r\.l)\b\.?",
@@ -97,12 +98,23 @@ def party_names(document: Document) -> dict[str, str]:
         short = party.split(",")[0].strip()
         if short:
             names.setdefault(short.lower(), short)
-    for role in _ROLE_WORDS:
-        if re.search(r"\b" + role + r"\b", text):
+    for role, regex in _ROLE_RES:
+        if _occurs(regex, role, text):
             names.setdefault(role.lower(), role)
     for word in ("party", "parties"):
         names.setdefault(word, word.capitalize() if word == "party" else "the Parties")
     return names
+
+
+def _occurs(regex: re.Pattern[str], word: str, text: str) -> bool:
+    """``regex.search(text)`` for a regex whose matches all start with ``word``, tried only
+    where ``word`` occurs (``re`` cannot skip ahead past a leading ``\\b`` by itself)."""
+    i = text.find(word)
+    while i >= 0:
+        if regex.match(text, i):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _resolve(subject: str, names: dict[str, str]) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from analyzer.extract.numbers import NUMBER_DIGITS, NUMBER_WORDS, parse_number, scale_of
 from analyzer.types import Money
 
-__all__ = ["Percent", "find_money", "find_percentages", "CURRENCY_CODES"]
+__all__ = ["Percent", "find_money", "find_percentages", "CURRENCY_CODES", "CURRENCY_PATTERN"]
 
 CURRENCY_CODES = (
     "USD EUR GBP INR COP MXN CAD PHP AUD JMD JPY CHF BRL ZAR NZD SGD HKD CNY PEN CLP ARS DOP "
@@ -69,6 +69,9 @@ _CODE = r"\b(?:" + "|".join(CURRENCY_CODES) + r")\b"
 _SCALE = r"(?:\s?(?P<scale>million|thousand|billion|bn|mm|mn|m|k)\b)?"
 _ADJ = r"(?:(?P<adj>US|U\.S\.|United States|American|Canadian|Australian|Jamaican|Mexican|Colombian|Philippine|Indian|New Zealand)\s+)?"
 _NAME = r"(?P<name>dollar|euro|pound|rupee|peso)s?(?:\s+sterling)?\b"
+# One currency vocabulary for the whole analyzer: the rules match money with this too,
+# so a price the extractor reads (e.g. "SGD 1,200") is never invisible to a rule.
+CURRENCY_PATTERN = r"(?<![A-Za-z])(?:" + _CODE + r"|" + _SYM + r")"
 
 _PREFIX_RE = re.compile(
     r"(?<![A-Za-z])(?P<cur>" + _CODE + r"|" + _SYM + r")\s?(?P<num>" + NUMBER_DIGITS + r")" + _SCALE

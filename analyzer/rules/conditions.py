@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from analyzer.extract.money import CURRENCY_PATTERN
 from analyzer.types import Classification, Clause, ClauseType, Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +28,7 @@ NO_QUOTE: Span = (-1, -1)
 
 # --------------------------------------------------------------------------- vocabulary
 
-CURRENCY = r"(?:USD|US\$|EUR|GBP|INR|JMD|CAD|AUD|NZD|MXN|COP|PHP|DOP|CHF|ZAR|BRL|\$|€|£|₹)"
+CURRENCY = CURRENCY_PATTERN  # shared with the extractors (analyzer/extract/money.py)
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}\b|\d+"
 MONEY = re.compile(
     rf"{CURRENCY}\s?(?:{AMOUNT})(?:\s?(?:million|m|k|thousand))?"

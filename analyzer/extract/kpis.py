@@ -717,24 +717,20 @@ def _norm(value: str | None) -> str | None:
     return re.sub(r"\s+", " ", value).strip() if value else value
 
 
-_doc_reporting_cache: dict[int, str | None] = {}
-
-
 def _doc_reporting(document: Document) -> str | None:
     """A performance-reporting duty anywhere in the document (a governance section)."""
-    key = id(document)
-    if key in _doc_reporting_cache:
-        return _doc_reporting_cache[key]
-    found = None
-    for sent in sentences(document.text):
+    return _reporting_in(document.text)
+
+
+# Keyed by the text, not id(document): ids are reused once a document is freed, which let
+# one contract inherit another's reporting duty in a batch.
+@functools.lru_cache(maxsize=16)
+def _reporting_in(text: str) -> str | None:
+    for sent in sentences(text):
         m = _REPORTING.search(sent.text)
         if m and _PERF_WORDS.search(sent.text) and not m.group(0).lower().startswith("reported to"):
-            found = m.group(0)
-            break
-    if len(_doc_reporting_cache) > 64:
-        _doc_reporting_cache.clear()
-    _doc_reporting_cache[key] = found
-    return found
+            return m.group(0)
+    return None
 
 
 # ----------------------------------------------------------------------------- exposure

@@ -172,8 +172,6 @@ def to_report(result: AnalysisResult) -> dict[str, Any]:
     Returns:
         A dict following ``schemas/report.schema.json``.
     """
-    from analyzer.extract.kpis import service_credit_exposure
-
     by_clause = {c.clause_id: c for c in result.classifications}
     risk = result.risk
     return {
@@ -183,7 +181,7 @@ def to_report(result: AnalysisResult) -> dict[str, Any]:
         "flags": [_flag(f) for f in result.findings],
         "pricing": [_rate(r) for r in result.extraction.rates],
         "kpis": [_kpi(k) for k in result.extraction.kpis],
-        "service_credit_exposure": service_credit_exposure(result.extraction, result.document),
+        "service_credit_exposure": result.extraction.service_credit_exposure,
         "obligations": [_obligation(o) for o in result.extraction.obligations],
         "references": [_reference(r) for r in result.extraction.references],
         "tables": [_table(t) for t in result.document.tables],

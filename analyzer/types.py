@@ -337,12 +337,18 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything the extractors found in one document."""
+    """Everything the extractors found in one document.
+
+    ``service_credit_exposure`` is the fees at risk from service credits (see
+    ``analyzer.extract.kpis.service_credit_exposure``), computed once with the KPIs; treat
+    it as read-only.
+    """
 
     rates: tuple[RateItem, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     obligations: tuple[Obligation, ...] = ()
     references: tuple[Reference, ...] = ()
+    service_credit_exposure: dict[str, object] | None = None
 
 
 # --------------------------------------------------------------------------- rules

@@ -8,12 +8,20 @@ Every span they return is exact: ``quote == document.text[start:end]``, with the
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from analyzer.extract.kpis import extract_kpis, service_credit_exposure
 from analyzer.extract.money import Percent, find_money, find_percentages
 from analyzer.extract.obligations import extract_obligations, party_names
 from analyzer.extract.pricing import extract_rates
-from analyzer.extract.quantities import Cap, Duration, Escalator, find_caps, find_durations, find_escalators
+from analyzer.extract.quantities import (
+    Cap,
+    Duration,
+    Escalator,
+    find_caps,
+    find_durations,
+    find_escalators,
+)
 from analyzer.extract.references import attachment_labels, extract_references
 from analyzer.types import Classification, Document, Extraction
 
@@ -48,9 +56,10 @@ def extract_all(document: Document, classifications: tuple[Classification, ...],
         classifications: one per clause (used to skip liability and insurance amounts).
         nlp: the spaCy ``Language`` from ``analyzer.nlp.load_nlp()``, loaded once by the caller.
     """
-    return Extraction(
+    extraction = Extraction(
         rates=extract_rates(document, classifications),
         kpis=extract_kpis(document, classifications),
         obligations=extract_obligations(document, classifications, nlp),
         references=extract_references(document),
     )
+    return replace(extraction, service_credit_exposure=service_credit_exposure(extraction, document))

@@ -151,7 +151,7 @@ def test_sklearn_export_matches_training_pipeline() -> None:
 def test_char_ngram_index_matches_tfidf_vectorizer() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from analyzer.classify.sklearn_model import CharNgramIndex
+    from analyzer.classify.fast_tfidf import CharNgramIndex
 
     train = ["The Supplier shall provide the Services.", "Customer pays within 30 days.",
              "Fees are fixed  for the Term; café prices excluded.", "x"]

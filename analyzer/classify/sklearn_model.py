@@ -169,7 +169,7 @@ class LinearTextModel:
         self._weights = np.ascontiguousarray(coef.T, dtype=np.float64)  # once, not per call
         self.classes_ = np.array(classes)
         self.probabilistic = probabilistic
-        self._char_index: dict[int, CharNgramIndex | None] = {}
+        self._index: dict[int, Any] = {}  # block -> fast_tfidf index (or None)
 
     @classmethod
     def from_pipeline(cls, pipeline: Any) -> LinearTextModel:
@@ -190,17 +190,17 @@ class LinearTextModel:
         return np.asarray(x @ self._weights) + self.intercept
 
     def _transform(self, i: int, vectorizer: Any, docs: Any) -> Any:
-        """Return ``vectorizer.transform(docs)``; character n-grams by vectorised numpy.
+        """Return ``vectorizer.transform(docs)``, by the numpy index when it reproduces it.
 
-        The char block was most of the cost of classification: sklearn builds and looks up
-        every n-gram in Python. ``CharNgramIndex`` computes the same counts with array
-        arithmetic (a test checks equality with ``TfidfVectorizer.transform``).
+        scikit-learn builds and looks up every n-gram in Python, which was most of the
+        cost of classification; ``fast_tfidf`` computes the same matrix with array
+        arithmetic (tests check equality with ``TfidfVectorizer.transform``).
         """
-        if vectorizer.analyzer != "char":
-            return vectorizer.transform(docs)
-        if i not in self._char_index:
-            self._char_index[i] = CharNgramIndex.from_vectorizer(vectorizer)
-        index = self._char_index[i]
+        if i not in self._index:
+            from analyzer.classify.fast_tfidf import fast_index
+
+            self._index[i] = fast_index(vectorizer)
+        index = self._index[i]
         if index is None:
             return vectorizer.transform(docs)
         return index.transform(docs)
@@ -253,86 +253,6 @@ class LinearTextModel:
             raise ModelError("classifier file not found", str(exc.filename)) from exc
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"cannot read classifier: {exc}", str(stem)) from exc
-
-
-_WHITESPACE = re.compile(r"\s\s+")
-_CHAR_BITS = 16  # each character of an n-gram packs into 16 bits of a uint64 code
-
-
-class CharNgramIndex:
-    """Character n-gram TF-IDF (``analyzer="char"``) computed with numpy, not per n-gram Python.
-
-    Every text is turned into an array of code points; an n-gram is the n code points packed
-    into one 64-bit integer, looked up by binary search in the sorted codes of the
-    vocabulary. Counting, sublinear tf, idf and the l2 norm then match ``TfidfVectorizer``.
-    Characters beyond U+FFFE are replaced by a sentinel that no vocabulary code contains.
-    """
-
-    def __init__(self, vectorizer: Any, tables: dict[int, tuple[np.ndarray, np.ndarray]]) -> None:
-        self.vectorizer = vectorizer
-        self.tables = tables  # n -> (sorted codes, column index)
-        self.n_features = len(vectorizer.vocabulary_)
-
-    @classmethod
-    def from_vectorizer(cls, v: Any) -> CharNgramIndex | None:
-        """Return an index for a fitted char vectorizer, or None if it is not supported."""
-        lo, hi = v.ngram_range
-        if (v.analyzer != "char" or lo < 1 or hi > 64 // _CHAR_BITS or not v.sublinear_tf
-                or v.binary or v.norm != "l2" or not v.use_idf or v.preprocessor is not None
-                or v.strip_accents is not None):
-            return None
-        codes: dict[int, list[tuple[int, int]]] = {}
-        for term, col in v.vocabulary_.items():
-            points = [ord(ch) for ch in term]
-            if any(p >= 0xFFFF for p in points):
-                continue  # cannot occur in the packed text either
-            code = 0
-            for p in points:
-                code = (code << _CHAR_BITS) | p
-            codes.setdefault(len(points), []).append((code, col))
-        tables = {}
-        for n, pairs in codes.items():
-            pairs.sort()
-            tables[n] = (np.array([c for c, _ in pairs], dtype=np.uint64),
-                         np.array([col for _, col in pairs], dtype=np.int64))
-        return cls(v, tables)
-
-    def transform(self, docs: Any) -> Any:
-        """Return the TF-IDF matrix of ``docs`` (same as the vectorizer's ``transform``)."""
-        from scipy.sparse import csr_matrix
-        from sklearn.preprocessing import normalize
-
-        v = self.vectorizer
-        texts = [_WHITESPACE.sub(" ", d.lower() if v.lowercase else d) for d in docs]
-        lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-        points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-        points = np.minimum(points, 0xFFFF).astype(np.uint64)
-        doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-        ends = np.repeat(np.cumsum(lengths), lengths)  # end offset of each position's text
-        positions = np.arange(len(points), dtype=np.int64)
-        rows_out, cols_out = [], []
-        for n, (codes, columns) in self.tables.items():
-            starts = positions[positions + n <= ends]
-            if not len(starts):
-                continue
-            code = np.zeros(len(starts), dtype=np.uint64)
-            for k in range(n):
-                code = (code << np.uint64(_CHAR_BITS)) | points[starts + k]
-            at = np.searchsorted(codes, code)
-            at[at == len(codes)] = 0
-            hit = codes[at] == code
-            rows_out.append(doc_of[starts[hit]])
-            cols_out.append(columns[at[hit]])
-        rows = np.concatenate(rows_out) if rows_out else np.zeros(0, dtype=np.int64)
-        cols = np.concatenate(cols_out) if cols_out else np.zeros(0, dtype=np.int64)
-        # one sort gives the CSR layout and the counts: key = row * n_features + column
-        keys, tf = np.unique(rows * self.n_features + cols, return_counts=True)
-        key_rows, key_cols = np.divmod(keys, self.n_features)
-        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(key_rows, minlength=len(texts)), out=indptr[1:])
-        data = (np.log(tf) + 1.0) * v.idf_[key_cols]
-        counts = csr_matrix((data, key_cols, indptr), shape=(len(texts), self.n_features))
-        return normalize(counts, norm="l2", copy=False)
 
 
 _VECTORIZER_PARAMS = frozenset({

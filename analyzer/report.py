@@ -18,12 +18,13 @@ from analyzer.types import (
     Finding,
     Kpi,
     Obligation,
+    Provision,
     RateItem,
     Reference,
     Table,
 )
 
-SCHEMA_VERSION = "1.1"  # 1.1: added service_credit_exposure
+SCHEMA_VERSION = "1.2"  # 1.1: service_credit_exposure; 1.2: clause provisions
 
 
 def _clause(clause: Clause, label: Classification | None) -> dict[str, Any]:
@@ -42,6 +43,17 @@ def _clause(clause: Clause, label: Classification | None) -> dict[str, Any]:
         "type": str(label.label) if label else None,
         "confidence": round(label.score, 4) if label else None,
         "alternatives": [[str(t), round(s, 4)] for t, s in label.alternatives] if label else [],
+        "provisions": [_provision(p, clause) for p in label.provisions] if label else [],
+    }
+
+
+def _provision(provision: Provision, clause: Clause) -> dict[str, Any]:
+    return {
+        "type": str(provision.type),
+        "score": round(provision.score, 4),
+        "start": provision.start,
+        "end": provision.end,
+        "quote": clause.text[provision.start - clause.start:provision.end - clause.start],
     }
 
 

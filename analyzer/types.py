@@ -245,14 +245,34 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Provision:
+    """A provision of another type inside a clause: its sentence and the tagger's score.
+
+    One type per clause cannot say that a licence grant also makes the licensee exclusive
+    or that a fee clause also sets a minimum purchase; ``start``/``end`` locate the
+    sentence in ``Document.text``.
+    """
+
+    type: ClauseType
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Classification:
-    """The type of one clause with a calibrated confidence."""
+    """The type of one clause with a calibrated confidence, and the provisions inside it."""
 
     clause_id: str
     label: ClauseType
     score: float
     alternatives: tuple[tuple[ClauseType, float], ...] = ()
     model_version: str = ""
+    provisions: tuple[Provision, ...] = ()
+
+    def covers(self, clause_type: ClauseType) -> bool:
+        """Tell whether the clause is of ``clause_type`` or holds a provision of it."""
+        return self.label is clause_type or any(p.type is clause_type for p in self.provisions)
 
 
 # --------------------------------------------------------------------------- extract

@@ -17,8 +17,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from analyzer.types import ClauseType, Document
+from analyzer.types import Classification, ClauseType, Document
 
 logger = logging.getLogger(__name__)
 
@@ -101,30 +102,54 @@ class SpanCheck:
         return sum(self.hits.values()) / total if total else 0.0
 
 
-def span_check(
-    documents: Sequence[tuple[str, Document, Sequence[ClauseType]]],
-    spans_by_contract: dict,
-) -> SpanCheck:
-    """Check expert spans against the clause types predicted for each document.
+@dataclass(frozen=True, slots=True)
+class LocatedSpan:
+    """An expert span found in a document, with the clauses it falls in."""
 
-    ``documents`` holds (contract key, document, label per clause).
-    """
+    category: str
+    types: frozenset[ClauseType]
+    clauses: tuple[int, ...]
+
+
+def locate_spans(document: Document, spans: Sequence[Any]) -> tuple[list[LocatedSpan], Counter[str]]:
+    """Return the spans found in the document text, and the count per category not found."""
     from analyzer.classify.dataset import TextIndex, clauses_over
 
+    index = TextIndex(document.text)
+    located, unlocated = [], Counter[str]()
+    for span in spans:
+        where = index.find(span.text)
+        if where is None:
+            unlocated[span.category] += 1
+        else:
+            located.append(LocatedSpan(span.category, span.types,
+                                       tuple(clauses_over(document, *where))))
+    return located, unlocated
+
+
+def covered_types(classification: Classification, provisions: bool = True) -> frozenset[ClauseType]:
+    """Return the clause's type, plus the types of the provisions it holds."""
+    if not provisions:
+        return frozenset({classification.label})
+    return frozenset({classification.label, *(p.type for p in classification.provisions)})
+
+
+def span_check(
+    documents: Sequence[tuple[str, Document, Sequence[frozenset[ClauseType]]]],
+    spans_by_contract: dict,
+) -> SpanCheck:
+    """Check expert spans against the types each document's clauses cover.
+
+    ``documents`` holds (contract key, document, the set of types per clause: its label
+    alone, or with its provisions, see ``covered_types``).
+    """
     check = SpanCheck()
-    for key, document, labels in documents:
-        spans = spans_by_contract.get(key, [])
-        if not spans:
-            continue
-        index = TextIndex(document.text)
-        for span in spans:
-            where = index.find(span.text)
-            if where is None:
-                check.unlocated[span.category] += 1
-                continue
+    for key, document, covered in documents:
+        located, unlocated = locate_spans(document, spans_by_contract.get(key, []))
+        check.unlocated.update(unlocated)
+        for span in located:
             check.total[span.category] += 1
-            over = clauses_over(document, *where)
-            if any(labels[i] in span.types for i in over):
+            if any(covered[i] & span.types for i in span.clauses):
                 check.hits[span.category] += 1
     return check
 
@@ -137,7 +162,8 @@ class Evaluation:
     body: TypeReport
     heading: TypeReport
     body_confusions: list[tuple[str, str, int]]
-    spans: SpanCheck | None
+    spans: SpanCheck | None  # clause type or a provision inside it
+    spans_type_only: SpanCheck | None  # clause type alone
     clauses_total: int
     seconds: float
 
@@ -159,13 +185,12 @@ def evaluate_folder(
     y_true: list[str] = []
     bodies: list[str] = []
     heads: list[str] = []
-    docs: list[tuple[str, Document, Sequence[ClauseType]]] = []
+    docs: list[tuple[str, Document, list[Classification]]] = []
     n_contracts = n_clauses = 0
     for contract in read_corpus(corpus, loader=loader):
         n_contracts += 1
         n_clauses += len(contract.document.clauses)
-        docs.append((contract.name, contract.document,
-                     [c.label for c in model.classify(contract.document)]))
+        docs.append((contract.name, contract.document, list(model.classify(contract.document))))
         for e in contract.examples:
             if usable(e):
                 y_true.append(str(e.label))
@@ -174,13 +199,19 @@ def evaluate_folder(
     body_pred = [str(p.label) for p in model.predict([None] * len(bodies), bodies)]
     head_pred = [str(p.label) for p in model.predict(heads, bodies)]
     csv_path = corpus / "master_clauses.csv"
-    spans = span_check(docs, read_master_clauses(csv_path)) if csv_path.is_file() else None
+    spans = type_only = None
+    if csv_path.is_file():
+        expert = read_master_clauses(csv_path)
+        spans = span_check([(k, d, [covered_types(c) for c in cls]) for k, d, cls in docs], expert)
+        type_only = span_check([(k, d, [covered_types(c, False) for c in cls])
+                                for k, d, cls in docs], expert)
     return Evaluation(
         n_contracts,
         type_report(y_true, body_pred, min_support),
         type_report(y_true, head_pred, min_support),
         confusions(y_true, body_pred),
         spans,
+        type_only,
         n_clauses,
         time.perf_counter() - t0,
     )
@@ -208,10 +239,16 @@ def format_report(ev: Evaluation) -> str:
         lines.append("CUAD-span check: master_clauses.csv has no located spans for these "
                      "contracts")
     elif ev.spans is not None:
-        lines.append("CUAD-span check (share of expert spans in a clause of the mapped type):")
+        only = ev.spans_type_only
+        lines.append("CUAD-span check (share of expert spans in a clause of the mapped type, "
+                     "or holding a provision of it; clause type alone beside it):")
         for cat in sorted(ev.spans.total):
             tot = ev.spans.total[cat]
-            lines.append(f"  {cat:<36}{ev.spans.hits[cat]:>5}/{tot:<5}{ev.spans.hits[cat] / tot:.3f}")
+            alone = f"   type alone {only.hits[cat]:>4}/{tot}" if only is not None else ""
+            lines.append(f"  {cat:<36}{ev.spans.hits[cat]:>5}/{tot:<5}"
+                         f"{ev.spans.hits[cat] / tot:.3f}{alone}")
+        if only is not None:
+            lines.append(f"CUAD-span recall, clause type alone: {only.recall:.3f}")
         lines.append(f"CUAD-span recall: {ev.spans.recall:.3f} "
                      f"({sum(ev.spans.hits.values())}/{sum(ev.spans.total.values())}; "
                      f"{sum(ev.spans.unlocated.values())} spans not located in the text)")

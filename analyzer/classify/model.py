@@ -14,6 +14,7 @@ as a typed clause.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -125,8 +126,10 @@ class ClauseClassifier:
         version: str,
         threshold: float = DEFAULT_THRESHOLD,
         card: dict[str, Any] | None = None,
+        provisions: Any | None = None,
     ) -> None:
         self.backend = backend
+        self.provisions = provisions  # a provisions.ProvisionTagger, when the model has one
         self.labels = tuple(ClauseType(label) for label in labels)
         self.version = version
         self.threshold = threshold
@@ -176,8 +179,13 @@ class ClauseClassifier:
         if kind == "ensemble":
             backend = EnsembleBackend(members, card.get("ensemble_weights", [1.0] * len(members)))
         threshold = float(card.get("threshold", DEFAULT_THRESHOLD))
+        from analyzer.classify.provisions import ProvisionTagger, read_card_entry
+
+        entry = read_card_entry(card)
+        tagger = (ProvisionTagger.load(model_dir, float(entry["threshold"]))
+                  if entry is not None else None)
         logger.info("loaded clause model %s (%s) from %s", version, kind, model_dir)
-        return cls(backend, labels, version, threshold, card)
+        return cls(backend, labels, version, threshold, card, tagger)
 
     # --------------------------------------------------------------- predicting
 
@@ -227,10 +235,14 @@ class ClauseClassifier:
             parent = row_of.get(clause.parent_id) if clause.parent_id else None
             if not clause.own_heading and parent is not None and parent < i:
                 proba[i] = (1 - PARENT_WEIGHT) * proba[i] + PARENT_WEIGHT * proba[parent]
-        return tuple(
+        out = tuple(
             Classification(c.id, p.label, p.score, p.alternatives, self.version)
             for c, p in zip(clauses, self._decide(proba), strict=True)
         )
+        if self.provisions is None:
+            return out
+        return tuple(dataclasses.replace(c, provisions=found) if found else c
+                     for c, found in zip(out, self.provisions.tag(document, out), strict=True))
 
 
 def _params_from(data: dict[str, Any]) -> Any:

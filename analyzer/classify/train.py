@@ -12,6 +12,7 @@ import json
 import logging
 import platform
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from analyzer.classify.dataset import (
+    ContractText,
     LabelledClause,
     evaluable,
     grouped_folds,
@@ -28,7 +30,7 @@ from analyzer.classify.dataset import (
     read_corpus,
     usable,
 )
-from analyzer.classify.evaluate import TypeReport, type_report
+from analyzer.classify.evaluate import SpanCheck, TypeReport, type_report
 from analyzer.classify.model import (
     CARD_FILE,
     DEFAULT_THRESHOLD,
@@ -39,6 +41,7 @@ from analyzer.classify.model import (
     prepare_body,
     prepare_heading,
 )
+from analyzer.classify.provisions import ProvisionParams
 from analyzer.classify.sklearn_model import (
     LinearTextModel,
     SklearnParams,
@@ -47,7 +50,7 @@ from analyzer.classify.sklearn_model import (
     make_inputs,
     softmax,
 )
-from analyzer.types import Document
+from analyzer.types import ClauseType, Document
 
 logger = logging.getLogger(__name__)
 
@@ -259,12 +262,8 @@ def collect_examples(
     inherited: bool = False,
 ) -> tuple[list[LabelledClause], int]:
     """Return the heading-labelled examples of a corpus and the number of contracts read."""
-    examples: list[LabelledClause] = []
-    n = 0
-    for contract in read_corpus(corpus, loader=loader, limit=limit, inherited=inherited):
-        n += 1
-        examples.extend(contract.examples)
-    return examples, n
+    contracts = list(read_corpus(corpus, loader=loader, limit=limit, inherited=inherited))
+    return [e for c in contracts for e in c.examples], len(contracts)
 
 
 def train_and_save(
@@ -279,10 +278,17 @@ def train_and_save(
     spacy_epochs: int | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     inherited: bool = False,
+    provision_params: ProvisionParams | None = None,
 ) -> tuple[ClauseClassifier, CVResult | None]:
-    """Build the data, optionally cross-validate, fit ``kind`` on everything and save it."""
+    """Build the data, optionally cross-validate, fit ``kind`` on everything and save it.
+
+    With CUAD's ``master_clauses.csv`` in the corpus the provision tagger is trained too;
+    its threshold comes from a grouped cross-validated span check (``n_folds``, at least 3).
+    """
     params = params or SklearnParams()
-    examples, n_contracts = collect_examples(corpus, loader, inherited=inherited)
+    contracts = list(read_corpus(corpus, loader=loader, inherited=inherited))
+    examples = [e for c in contracts for e in c.examples]
+    n_contracts = len(contracts)
     handwritten = list(load_handwritten(handwritten_path))
     labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
     logger.info("%d labelled clauses from %d contracts (+%d hand-written)",
@@ -297,7 +303,8 @@ def train_and_save(
     everything = examples + handwritten
     pipeline = fit_sklearn(everything, params, seed) if kind in ("sklearn", "ensemble") else None
     nlp = fit_spacy(everything, labels, seed, spacy_epochs) if kind in ("spacy", "ensemble") else None
-    extra = {
+    temperature = cv.temperature if cv is not None else 1.0
+    extra: dict[str, Any] = {
         "data": {
             "corpus": corpus.name,
             "contracts_read": n_contracts,
@@ -308,23 +315,72 @@ def train_and_save(
             "handwritten_examples": len(handwritten),
             "seed": seed,
         },
-        "temperature": cv.temperature if cv is not None else 1.0,
+        "temperature": temperature,
     }
+    span_cv = None
+    csv_path = corpus / "master_clauses.csv"
+    if kind == "sklearn" and csv_path.is_file():
+        span_cv = cross_validated_span_check(corpus, max(n_folds, 3), seed, params, threshold,
+                                             handwritten_path, temperature, provision_params,
+                                             contracts=contracts)
+        tagger = _fit_provisions(contracts, csv_path, provision_params, seed, span_cv.threshold)
+        out.mkdir(parents=True, exist_ok=True)
+        tagger.save(out)
+        extra["provisions"] = _provision_card(span_cv, provision_params or ProvisionParams())
     model = save_model(out, kind, labels, pipeline, nlp, params, extra, threshold)
     if cv is not None and kind in cv.proba:
-        measured = None
-        if n_folds > 1 and kind == "sklearn" and (corpus / "master_clauses.csv").is_file():
-            sc = cross_validated_span_check(corpus, n_folds, seed, params, threshold,
-                                            handwritten_path, cv.temperature)
-            measured = {
-                "CUAD-span recall, cross-validated (train.cross_validated_span_check)":
-                    f"{sc.recall:.3f} ({sum(sc.hits.values())}/{sum(sc.total.values())} "
-                    f"located spans; {sum(sc.unlocated.values())} not located)",
-                **{f"  {cat}": f"{sc.hits[cat]}/{sc.total[cat]}" for cat in sorted(sc.total)},
-            }
+        measured = _span_measured(span_cv) if span_cv is not None and n_folds > 1 else None
         write_model_card(out, cv, comparison=cv if len(cv.proba) > 1 else None,
                          measured=measured)
     return model, cv
+
+
+def _fit_provisions(contracts: Sequence[ContractText], csv_path: Path,
+                    params: ProvisionParams | None, seed: int, threshold: float) -> Any:
+    """Fit the provision tagger on every contract's expert spans."""
+    from analyzer.classify.dataset import read_master_clauses
+    from analyzer.classify.provisions import ProvisionTagger, fit_tagger, sentence_rows
+
+    expert = read_master_clauses(csv_path)
+    rows = [r for c in contracts for r in sentence_rows(c, expert.get(c.name, []))]
+    logger.info("provision tagger: %d sentences, %d with an expert span", len(rows),
+                sum(1 for r in rows if r.types))
+    return ProvisionTagger(fit_tagger(rows, params, seed), threshold)
+
+
+def _provision_card(span_cv: SpanCV, params: ProvisionParams) -> dict[str, Any]:
+    from analyzer.classify.provisions import card_entry
+
+    return card_entry(span_cv.threshold, params, {
+        "target_recall": PROVISION_TARGET_RECALL,
+        "cv_contracts": span_cv.contracts,
+        "cv_span_recall": round(span_cv.with_provisions.recall, 4),
+        "cv_span_recall_type_only": round(span_cv.type_only.recall, 4),
+        "cv_tags": span_cv.tags,
+        "cv_tags_confirmed": span_cv.confirmed,
+        "cv_curve": [[t, round(r, 4), round(c, 4)] for t, r, c in span_cv.curve],
+    })
+
+
+def _span_measured(sc: SpanCV) -> dict[str, Any]:
+    """Return the span check's lines for the model card."""
+    both, alone = sc.with_provisions, sc.type_only
+    return {
+        "CUAD-span recall, cross-validated, clause type or a provision inside the clause "
+        "(train.cross_validated_span_check)":
+            f"{both.recall:.3f} ({sum(both.hits.values())}/{sum(both.total.values())} located "
+            f"spans; {sum(both.unlocated.values())} not located)",
+        "CUAD-span recall, cross-validated, clause type alone":
+            f"{alone.recall:.3f} ({sum(alone.hits.values())}/{sum(alone.total.values())})",
+        "Provision threshold (decision value), chosen as the highest reaching recall "
+        f"{PROVISION_TARGET_RECALL:.2f} out of fold": f"{sc.threshold:.2f}",
+        "Provision tags on clauses of another type, out of fold":
+            f"{sc.tags} on {sc.contracts} contracts ({sc.tags / max(1, sc.contracts):.1f} per "
+            f"contract); {sc.confirmed / max(1, sc.tags):.3f} of them are in a clause holding "
+            "an expert span of a category of that type",
+        **{f"  {cat}": f"{both.hits[cat]}/{both.total[cat]} (type alone {alone.hits[cat]})"
+           for cat in sorted(both.total)},
+    }
 
 
 def write_model_card(out: Path, cv: CVResult, comparison: CVResult | None = None,
@@ -338,6 +394,23 @@ def write_model_card(out: Path, cv: CVResult, comparison: CVResult | None = None
     return path
 
 
+PROVISION_TARGET_RECALL = 0.91  # the operating point: span recall the threshold must reach
+PROVISION_THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(-1.0, 0.501, 0.05))
+
+
+@dataclass
+class SpanCV:
+    """Cross-validated CUAD-span check of the clause model and the provision tagger."""
+
+    type_only: SpanCheck
+    with_provisions: SpanCheck
+    threshold: float
+    tags: int  # provision tags (type other than the clause's own) at the threshold
+    confirmed: int  # of which the clause holds an expert span of a category of that type
+    contracts: int
+    curve: list[tuple[float, float, float]]  # (threshold, recall, confirmed share)
+
+
 def cross_validated_span_check(
     corpus: Path,
     n_folds: int = 5,
@@ -346,31 +419,90 @@ def cross_validated_span_check(
     threshold: float = DEFAULT_THRESHOLD,
     handwritten_path: Path | None = None,
     temperature: float = 0.2,
-) -> Any:
-    """CUAD-span check where every contract is classified by a model that never saw it.
+    provision_params: ProvisionParams | None = None,
+    target: float = PROVISION_TARGET_RECALL,
+    contracts: Sequence[ContractText] | None = None,
+) -> SpanCV:
+    """CUAD-span check where every contract is classified by models that never saw it.
 
     Contracts are split into folds (grouped, seeded); each fold's contracts are classified
-    (own heading when present, as in use) by a scikit-learn model fitted on the others;
+    (own heading when present, as in use) by a clause model fitted on the others, and their
+    sentences scored by a provision tagger fitted on the other contracts' expert spans.
+    The tagger's threshold is the highest one whose out-of-fold recall reaches ``target``;
     ``temperature`` is the shipped model's softmax temperature.
     """
     from analyzer.classify.dataset import read_master_clauses
-    from analyzer.classify.evaluate import span_check
+    from analyzer.classify.evaluate import locate_spans
     from analyzer.classify.model import ClauseClassifier
+    from analyzer.classify.provisions import (
+        PROVISION_TYPES,
+        choose_threshold,
+        fit_tagger,
+        sentence_rows,
+        tagger_inputs,
+    )
 
     params = params or SklearnParams()
-    contracts = list(read_corpus(corpus))
+    contracts = list(contracts) if contracts is not None else list(read_corpus(corpus))
+    expert = read_master_clauses(corpus / "master_clauses.csv")
     handwritten = list(load_handwritten(handwritten_path))
     rng = np.random.default_rng(seed)
     fold_of = {c.name: int(f) for c, f in zip(contracts, rng.integers(0, n_folds, len(contracts)),
                                               strict=True)}
     labels = sorted({str(e.label) for c in contracts for e in c.examples}
                     | {str(e.label) for e in handwritten})
-    docs = []
+    rows_of = {c.name: sentence_rows(c, expert.get(c.name, [])) for c in contracts}
+    # per test contract: clause labels, the best sentence score per (clause, provision type)
+    # and the located expert spans
+    tested: list[tuple[list[ClauseType], np.ndarray, list[Any]]] = []
+    type_only, unlocated = SpanCheck(), Counter[str]()
     for k in range(n_folds):
         train = [e for c in contracts if fold_of[c.name] != k for e in c.examples] + handwritten
         backend = SklearnBackend(fit_sklearn(train, params, seed), labels, params, temperature)
         model = ClauseClassifier(backend, labels, f"span-cv-{k}", threshold)
+        tagger = fit_tagger([r for c in contracts if fold_of[c.name] != k
+                             for r in rows_of[c.name]], provision_params, seed)
         for c in contracts:
-            if fold_of[c.name] == k:
-                docs.append((c.name, c.document, [x.label for x in model.classify(c.document)]))
-    return span_check(docs, read_master_clauses(corpus / "master_clauses.csv"))
+            if fold_of[c.name] != k:
+                continue
+            clause_labels = [x.label for x in model.classify(c.document)]
+            rows = rows_of[c.name]
+            best = np.full((len(c.document.clauses), len(PROVISION_TYPES)), -np.inf)
+            if rows:
+                scores = tagger.decision_function(tagger_inputs([r.heading for r in rows],
+                                                          [r.text for r in rows]))
+                np.maximum.at(best, np.array([r.clause_index for r in rows]), scores)
+            located, missing = locate_spans(c.document, expert.get(c.name, []))
+            unlocated.update(missing)
+            tested.append((clause_labels, best, located))
+        logger.info("span check: fold %d/%d done", k + 1, n_folds)
+    column = {t: j for j, t in enumerate(PROVISION_TYPES)}
+
+    def check_at(cut: float) -> tuple[SpanCheck, int, int]:
+        check, tags, confirmed = SpanCheck(), 0, 0
+        check.unlocated = unlocated
+        for clause_labels, best, located in tested:
+            covered = [{lab, *(t for t in PROVISION_TYPES if best[i, column[t]] >= cut)}
+                       for i, lab in enumerate(clause_labels)]
+            expert_types: list[set[ClauseType]] = [set() for _ in clause_labels]
+            for span in located:
+                check.total[span.category] += 1
+                if any(covered[i] & span.types for i in span.clauses):
+                    check.hits[span.category] += 1
+                for i in span.clauses:
+                    expert_types[i] |= span.types
+            for i, lab in enumerate(clause_labels):
+                extra = covered[i] - {lab}
+                tags += len(extra)
+                confirmed += len(extra & expert_types[i])
+        return check, tags, confirmed
+
+    type_only, _, _ = check_at(np.inf)
+    curve = []
+    for cut in PROVISION_THRESHOLDS:
+        check, tags, confirmed = check_at(cut)
+        curve.append((cut, check.recall, confirmed / tags if tags else 0.0))
+    recall_of = {cut: r for cut, r, _ in curve}
+    chosen = choose_threshold(PROVISION_THRESHOLDS, recall_of.__getitem__, target)
+    with_provisions, tags, confirmed = check_at(chosen)
+    return SpanCV(type_only, with_provisions, chosen, tags, confirmed, len(contracts), curve)

@@ -60,7 +60,7 @@ def findings_frame(result: AnalysisResult, decisions: DecisionSet | None = None)
 
 
 def clauses_frame(result: AnalysisResult) -> pd.DataFrame:
-    """Return one row per clause with its type, confidence, pages and flag count."""
+    """Return one row per clause: type, confidence, provisions inside it, pages, flag count."""
     by_id = {c.clause_id: c for c in result.classifications}
     flags: dict[str, int] = {}
     for f in result.findings:
@@ -76,6 +76,7 @@ def clauses_frame(result: AnalysisResult) -> pd.DataFrame:
                 "heading": clause.heading or "",
                 "type": cls.label.value if cls else "",
                 "confidence": round(cls.score, 3) if cls else None,
+                "provisions": ", ".join(p.type.value for p in cls.provisions) if cls else "",
                 "page": clause.page_start,
                 "page_end": clause.page_end,
                 "level": clause.level,
@@ -85,8 +86,8 @@ def clauses_frame(result: AnalysisResult) -> pd.DataFrame:
         )
     return pd.DataFrame(
         rows,
-        columns=["clause_id", "number", "heading", "type", "confidence", "page", "page_end",
-                 "level", "flags", "text"],
+        columns=["clause_id", "number", "heading", "type", "confidence", "provisions", "page",
+                 "page_end", "level", "flags", "text"],
     )
 
 

@@ -1,0 +1,146 @@
+"""Provision tagger: sentence split, span labels, fit/save/load, tags in classify, span check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analyzer.classify.dataset import ContractText, ExpertSpan
+from analyzer.classify.evaluate import covered_types, span_check
+from analyzer.classify.provisions import (
+    SENTENCE_MAX_CHARS,
+    ProvisionParams,
+    ProvisionTagger,
+    SentenceRow,
+    choose_threshold,
+    fit_tagger,
+    sentence_rows,
+    sentence_spans,
+)
+from analyzer.errors import ModelError
+from analyzer.types import (
+    Classification,
+    Clause,
+    ClauseType,
+    Document,
+    FileFormat,
+    Provision,
+    SourceInfo,
+)
+
+RC, LL = ClauseType.RESTRICTIVE_COVENANTS, ClauseType.LIMITATION_OF_LIABILITY
+IP = ClauseType.INTELLECTUAL_PROPERTY
+
+
+def _doc(parts: list[tuple[str, str]]) -> Document:
+    """Build a Document from (heading, body) pairs, one clause each."""
+    text, clauses = "", []
+    for i, (heading, body) in enumerate(parts):
+        text += heading + "\n"
+        start = len(text)
+        text += body + "\n"
+        clauses.append(Clause(f"c{i}", str(i + 1), heading, True, 1, None, body, 1, 1,
+                              start, start + len(body)))
+    return Document(SourceInfo("d.txt", "d.txt", "0", FileFormat.TXT, len(text), 1), text,
+                    tuple(clauses), page_offsets=(0,))
+
+
+def test_sentence_spans_split_drop_fragments_and_cut_run_ons() -> None:
+    text = "Licensor grants a licence. (a) Ok. Licensee shall not sell rival products; and"
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    assert spans == ["Licensor grants a licence.", "Licensee shall not sell rival products; and"]
+    long = "word " * (SENTENCE_MAX_CHARS // 2)
+    cut = sentence_spans(long)
+    assert len(cut) >= 2 and all(e - s <= SENTENCE_MAX_CHARS for s, e in cut)
+    assert sentence_spans("") == []
+
+
+def test_sentence_rows_label_sentences_by_overlapping_expert_spans() -> None:
+    body = ("Licensor grants Licensee a licence to use the Software. Licensee shall not market "
+            "any competing product during the Term.")
+    doc = _doc([("License", body)])
+    spans = [ExpertSpan("k", "Non-Compete", "Licensee shall not market any competing product",
+                        frozenset({RC}))]
+    rows = sentence_rows(ContractText("k", Path("k.txt"), doc, ()), spans)
+    assert [(r.text.split()[0], set(r.types)) for r in rows] == [("Licensor", set()),
+                                                                  ("Licensee", {RC})]
+    assert rows[1].heading == "license"
+    assert doc.text[rows[1].start:rows[1].end] == rows[1].text
+
+
+def _rows() -> list[SentenceRow]:
+    positives = {
+        RC: ["Licensee shall not sell any competing product in {x}.",
+             "Distributor will not solicit the customers of Company in {x}.",
+             "Supplier shall sell the products exclusively to Buyer in {x}."],
+        LL: ["In no event shall either party's liability exceed the fees paid in {x}.",
+             "Neither party is liable for indirect or consequential damages in {x}.",
+             "The total liability of Vendor is capped at the amounts paid in {x}."],
+    }
+    neutral = ["Notices shall be sent to the address in {x}.",
+               "This Agreement is governed by the laws of {x}.",
+               "Licensor grants a licence to use the software in {x}."]
+    rows = []
+    for n, place in enumerate(["Ohio", "Texas", "Utah", "Iowa", "Maine", "Idaho"]):
+        for label, texts in positives.items():
+            rows += [SentenceRow(f"k{n}", 0, 0, 0, "", t.format(x=place), frozenset({label}))
+                     for t in texts]
+        rows += [SentenceRow(f"k{n}", 0, 0, 0, "", t.format(x=place), frozenset())
+                 for t in neutral]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def tagger() -> ProvisionTagger:
+    model = fit_tagger(_rows(), ProvisionParams(min_df=1, C=1.0), types=(LL, RC))
+    return ProvisionTagger(model, threshold=0.0)
+
+
+def test_tagger_finds_a_provision_inside_a_clause_of_another_type(tagger: ProvisionTagger) -> None:
+    body = ("Licensor grants a licence to use the software in Nevada. Licensee shall not sell "
+            "any competing product in Nevada.")
+    doc = _doc([("License", body), ("Notices", "Notices shall be sent to the address in Peru.")])
+    labels = (Classification("c0", IP, 0.9), Classification("c1", ClauseType.NOTICES, 0.9))
+    found = tagger.tag(doc, labels)
+    assert [p.type for p in found[0]] == [RC]
+    assert doc.text[found[0][0].start:found[0][0].end].startswith("Licensee shall not sell")
+    assert found[1] == ()
+
+
+def test_tagger_leaves_out_the_clause_own_type(tagger: ProvisionTagger) -> None:
+    doc = _doc([("Non-Compete", "Licensee shall not sell any competing product in Peru.")])
+    assert tagger.tag(doc, (Classification("c0", RC, 0.9),)) == ((),)
+
+
+def test_tagger_save_load_round_trip(tagger: ProvisionTagger, tmp_path: Path) -> None:
+    tagger.save(tmp_path)
+    again = ProvisionTagger.load(tmp_path, tagger.threshold)
+    texts = ["Neither party is liable for consequential damages in Peru.", "Notices in Peru."]
+    np.testing.assert_allclose(again.sentence_scores(["", ""], texts),
+                               tagger.sentence_scores(["", ""], texts), atol=1e-5)
+    assert again.types == (LL, RC)
+
+
+def test_fit_tagger_refuses_a_type_without_examples() -> None:
+    with pytest.raises(ModelError, match="no training sentences"):
+        fit_tagger(_rows(), ProvisionParams(min_df=1), types=(ClauseType.INSURANCE,))
+
+
+def test_span_check_counts_a_provision_as_a_hit_only_with_provisions() -> None:
+    body = "Licensor grants a licence. Licensee shall not sell any competing product here."
+    doc = _doc([("License", body)])
+    quote = "Licensee shall not sell any competing product here."
+    start = doc.text.index(quote)
+    cls = Classification("c0", IP, 0.9, provisions=(Provision(RC, start, start + len(quote), 0.4),))
+    spans = {"k": [ExpertSpan("k", "Non-Compete", quote, frozenset({RC}))]}
+    assert span_check([("k", doc, [covered_types(cls)])], spans).recall == 1.0
+    assert span_check([("k", doc, [covered_types(cls, False)])], spans).recall == 0.0
+    assert cls.covers(RC) and cls.covers(IP) and not cls.covers(LL)
+
+
+def test_choose_threshold_takes_the_highest_reaching_the_target() -> None:
+    recall = {-1.0: 0.95, -0.5: 0.92, 0.0: 0.85, 0.5: 0.7}
+    assert choose_threshold(recall, recall.__getitem__, 0.9) == -0.5
+    assert choose_threshold(recall, recall.__getitem__, 0.99) == -1.0

@@ -8,17 +8,18 @@ import numpy as np
 import pytest
 
 from analyzer.classify.dataset import ContractText, ExpertSpan
-from analyzer.classify.evaluate import covered_types, span_check
+from analyzer.classify.evaluate import LocatedSpan, covered_types, span_check
 from analyzer.classify.provisions import (
+    PROVISION_TYPES,
     SENTENCE_MAX_CHARS,
     ProvisionParams,
     ProvisionTagger,
     SentenceRow,
-    choose_threshold,
     fit_tagger,
     sentence_rows,
     sentence_spans,
 )
+from analyzer.classify.span_cv import OutOfFold, choose_cuts, score
 from analyzer.errors import ModelError
 from analyzer.types import (
     Classification,
@@ -95,7 +96,7 @@ def _rows() -> list[SentenceRow]:
 @pytest.fixture(scope="module")
 def tagger() -> ProvisionTagger:
     model = fit_tagger(_rows(), ProvisionParams(min_df=1, C=1.0), types=(LL, RC))
-    return ProvisionTagger(model, threshold=0.0)
+    return ProvisionTagger(model, {"limitation_of_liability": 0.0, "restrictive_covenants": 0.0})
 
 
 def test_tagger_finds_a_provision_inside_a_clause_of_another_type(tagger: ProvisionTagger) -> None:
@@ -116,11 +117,12 @@ def test_tagger_leaves_out_the_clause_own_type(tagger: ProvisionTagger) -> None:
 
 def test_tagger_save_load_round_trip(tagger: ProvisionTagger, tmp_path: Path) -> None:
     tagger.save(tmp_path)
-    again = ProvisionTagger.load(tmp_path, tagger.threshold)
+    again = ProvisionTagger.load(tmp_path, {"restrictive_covenants": 0.0})
     texts = ["Neither party is liable for consequential damages in Peru.", "Notices in Peru."]
     np.testing.assert_allclose(again.sentence_scores(["", ""], texts),
                                tagger.sentence_scores(["", ""], texts), atol=1e-5)
     assert again.types == (LL, RC)
+    assert again.thresholds[0] == np.inf  # no threshold: the type is never tagged
 
 
 def test_fit_tagger_refuses_a_type_without_examples() -> None:
@@ -140,7 +142,28 @@ def test_span_check_counts_a_provision_as_a_hit_only_with_provisions() -> None:
     assert cls.covers(RC) and cls.covers(IP) and not cls.covers(LL)
 
 
-def test_choose_threshold_takes_the_highest_reaching_the_target() -> None:
-    recall = {-1.0: 0.95, -0.5: 0.92, 0.0: 0.85, 0.5: 0.7}
-    assert choose_threshold(recall, recall.__getitem__, 0.9) == -0.5
-    assert choose_threshold(recall, recall.__getitem__, 0.99) == -1.0
+def _oof(best_rc: float, best_ll: float, label: ClauseType) -> OutOfFold:
+    best = np.full((1, len(PROVISION_TYPES)), -np.inf)
+    best[0, PROVISION_TYPES.index(RC)] = best_rc
+    best[0, PROVISION_TYPES.index(LL)] = best_ll
+    span = LocatedSpan("Non-Compete", frozenset({RC}), (0,))
+    return OutOfFold("k", [label], best, [span])
+
+
+def test_choose_cuts_lowers_only_the_types_that_recover_spans() -> None:
+    # ten contracts: a non-compete inside an IP clause scored 0.2 .. 1.1 by the RC model;
+    # the LL model fires on every clause but recovers nothing
+    oof = [_oof(0.2 + 0.1 * i, 2.0, IP) for i in range(10)]
+    cuts = choose_cuts(oof, target=0.5)
+    assert cuts[PROVISION_TYPES.index(LL)] == np.inf  # never worth a tag
+    rc = cuts[PROVISION_TYPES.index(RC)]
+    check, tags, confirmed = score(oof, cuts)
+    assert check.recall >= 0.5 and 0.6 <= rc <= 0.7 + 1e-9
+    assert tags["restrictive_covenants"] == confirmed["restrictive_covenants"] == check.hits[
+        "Non-Compete"]
+    assert tags["limitation_of_liability"] == 0
+
+
+def test_score_counts_a_label_hit_without_any_tag() -> None:
+    check, tags, _ = score([_oof(-5.0, -5.0, RC)], np.zeros(len(PROVISION_TYPES)))
+    assert check.recall == 1.0 and sum(tags.values()) == 0

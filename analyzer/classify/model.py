@@ -182,7 +182,7 @@ class ClauseClassifier:
         from analyzer.classify.provisions import ProvisionTagger, read_card_entry
 
         entry = read_card_entry(card)
-        tagger = (ProvisionTagger.load(model_dir, float(entry["threshold"]))
+        tagger = (ProvisionTagger.load(model_dir, entry["thresholds"])
                   if entry is not None else None)
         logger.info("loaded clause model %s (%s) from %s", version, kind, model_dir)
         return cls(backend, labels, version, threshold, card, tagger)

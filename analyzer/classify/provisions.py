@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -179,22 +179,24 @@ def fit_tagger(rows: Sequence[SentenceRow], params: ProvisionParams | None = Non
 
 
 class ProvisionTagger:
-    """Tag the sentences of clauses with provision types above a decision threshold."""
+    """Tag the sentences of clauses with provision types, each above its own threshold."""
 
-    def __init__(self, model: Any, threshold: float) -> None:
+    def __init__(self, model: Any, thresholds: dict[str, float | None]) -> None:
         self.model = model
-        self.threshold = threshold
         self.types = tuple(ClauseType(str(c)) for c in model.classes_)
+        # a type without a threshold (None, or missing) is never tagged
+        cuts = [thresholds.get(str(t)) for t in self.types]
+        self.thresholds = np.array([np.inf if c is None else float(c) for c in cuts])
 
     @classmethod
-    def load(cls, model_dir: Path, threshold: float) -> ProvisionTagger:
+    def load(cls, model_dir: Path, thresholds: dict[str, float | None]) -> ProvisionTagger:
         """Read ``provision_model.json`` / ``.npz`` from a model folder."""
         from analyzer.classify.sklearn_model import LinearTextModel
 
-        return cls(LinearTextModel.load(model_dir / PROVISION_STEM), threshold)
+        return cls(LinearTextModel.load(model_dir / PROVISION_STEM), thresholds)
 
     def save(self, model_dir: Path) -> None:
-        """Write the tagger's arrays (the threshold lives in the model card)."""
+        """Write the tagger's arrays (the thresholds live in the model card)."""
         self.model.save(model_dir / PROVISION_STEM)
 
     def sentence_scores(self, headings: Sequence[str], texts: Sequence[str]) -> np.ndarray:
@@ -221,7 +223,7 @@ class ProvisionTagger:
         scores = self.sentence_scores(heads, [document.text[s:e] for s, e in zip(starts, ends,
                                                                                   strict=True)])
         found: list[dict[ClauseType, Provision]] = [{} for _ in clauses]
-        for row, col in zip(*np.nonzero(scores >= self.threshold), strict=True):
+        for row, col in zip(*np.nonzero(scores >= self.thresholds), strict=True):
             k = owner[row]
             clause_type = self.types[col]
             if clause_type is labels[k].label:
@@ -234,32 +236,23 @@ class ProvisionTagger:
         return tuple(tuple(sorted(f.values(), key=lambda p: -p.score)) for f in found)
 
 
-def choose_threshold(candidates: Iterable[float], recall_at: Any, target: float) -> float:
-    """Return the highest candidate threshold whose recall reaches ``target``.
-
-    ``recall_at(threshold)`` gives the cross-validated span recall; a higher threshold
-    tags fewer sentences, so the highest one that still reaches the target is the most
-    precise. When none reaches it, the lowest candidate is returned.
-    """
-    ordered = sorted(candidates, reverse=True)
-    for threshold in ordered:
-        if recall_at(threshold) >= target:
-            return threshold
-    return ordered[-1]
-
-
-def card_entry(threshold: float, params: ProvisionParams, measured: dict[str, Any]
+def card_entry(thresholds: dict[str, float], params: ProvisionParams, measured: dict[str, Any]
                ) -> dict[str, Any]:
-    """Return the model card's ``provisions`` entry."""
-    return {"threshold": threshold, "params": params.to_json(),
-            "types": [str(t) for t in PROVISION_TYPES], **measured}
+    """Return the model card's ``provisions`` entry (JSON: an untagged type's threshold is null)."""
+    return {"thresholds": {t: (None if not np.isfinite(c) else round(c, 4))
+                           for t, c in thresholds.items()},
+            "params": params.to_json(), **measured}
 
 
 def read_card_entry(card: dict[str, Any]) -> dict[str, Any] | None:
-    """Return the card's ``provisions`` entry, or None when the model has no tagger."""
+    """Return the card's ``provisions`` entry, or None when the model has no tagger.
+
+    Raises:
+        ModelError: the entry is not a mapping with per-type ``thresholds``.
+    """
     entry = card.get("provisions")
     if entry is None:
         return None
-    if not isinstance(entry, dict) or "threshold" not in entry:
+    if not isinstance(entry, dict) or not isinstance(entry.get("thresholds"), dict):
         raise ModelError(f"bad provisions entry in model card: {json.dumps(entry)[:80]}")
     return entry

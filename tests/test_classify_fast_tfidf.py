@@ -54,3 +54,15 @@ def test_fast_index_declines_settings_it_cannot_reproduce() -> None:
     assert fast_index(TfidfVectorizer(sublinear_tf=True, stop_words="english").fit(texts)) is None
     assert fast_index(TfidfVectorizer(sublinear_tf=True, analyzer="char_wb").fit(texts)) is None
     assert isinstance(fast_index(TfidfVectorizer(sublinear_tf=True).fit(texts)), WordNgramIndex)
+
+
+def test_code_table_finds_every_code_and_only_those() -> None:
+    from analyzer.classify.fast_tfidf import CodeTable
+
+    rng = np.random.default_rng(0)
+    codes = np.unique(rng.integers(0, 2**62, 5000, dtype=np.uint64))
+    table = CodeTable(codes, np.arange(len(codes), dtype=np.int64) * 3)
+    np.testing.assert_array_equal(table.lookup(codes), np.arange(len(codes)) * 3)
+    absent = np.setdiff1d(rng.integers(0, 2**62, 5000, dtype=np.uint64), codes)
+    assert (table.lookup(absent) == -1).all()
+    assert (CodeTable(codes[:0], codes[:0].astype(np.int64)).lookup(codes) == -1).all()

@@ -267,3 +267,17 @@ def test_cross_validate_tests_every_clause_once_with_disjoint_contracts() -> Non
     assert body.n == len(examples) and 0.0 <= body.macro_f1 <= 1.0
     assert cv.proba["sklearn"]["body"].sum(axis=1) == pytest.approx(1.0)
     assert 0.02 <= cv.temperature <= 5.0
+
+
+def test_prepare_body_equals_collapsing_the_whole_text() -> None:
+    import random
+
+    from analyzer.classify.model import BODY_MAX_CHARS, prepare_body
+
+    rng = random.Random(0)
+    for _ in range(500):
+        n = rng.choice([0, 10, 500, BODY_MAX_CHARS + 100, 5 * BODY_MAX_CHARS])
+        pieces = ["a", "b", " ", "  \n", "c", " " * rng.randint(1, 3000)]
+        weights = [30, 30, 20, 10, 9, 1]
+        text = "".join(rng.choices(pieces, weights, k=n))
+        assert prepare_body(text) == re.sub(r"\s+", " ", text).strip()[:BODY_MAX_CHARS]

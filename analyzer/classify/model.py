@@ -51,8 +51,14 @@ _SPACE = re.compile(r"\s+")
 def prepare_body(text: str | None) -> str:
     """Return a clause body as the models read it: one-spaced and bounded in length."""
     # collapse only the opening: a long clause would otherwise cost a regex pass over all
-    # of it (4x the limit leaves room for whitespace runs of PDF text)
-    return _SPACE.sub(" ", (text or "")[: 4 * BODY_MAX_CHARS]).strip()[:BODY_MAX_CHARS]
+    # of it; the opening grows only when whitespace runs (PDF text) leave it too short
+    text = text or ""
+    take = BODY_MAX_CHARS + 200
+    while True:
+        out = _SPACE.sub(" ", text[:take]).strip()
+        if len(out) >= BODY_MAX_CHARS or take >= len(text):
+            return out[:BODY_MAX_CHARS]
+        take *= 4
 
 
 def prepare_heading(heading: str | None) -> str:
@@ -207,16 +213,20 @@ class ClauseClassifier:
         """Turn probability rows into labels (``other`` below the threshold)."""
         out: list[Prediction] = []
         top = np.argsort(-proba, axis=1)[:, : N_ALTERNATIVES + 1]
-        for row, order in zip(proba, top, strict=True):
-            best = int(order[0])
-            score = float(row[best])
-            label = self.labels[best] if score >= self.threshold else ClauseType.OTHER
+        # rounded in numpy and turned into Python numbers once: per-item round() was slow
+        top_proba = np.take_along_axis(proba, top, axis=1)
+        passes = (top_proba[:, 0] >= self.threshold).tolist()  # on the unrounded score
+        labels = self.labels
+        for order, scores, ok in zip(top.tolist(), np.round(top_proba, 4).tolist(), passes,
+                                     strict=True):
+            score = scores[0]
+            label = labels[order[0]] if ok else ClauseType.OTHER
             start = 0 if label is ClauseType.OTHER else 1
             alternatives = tuple(
-                (self.labels[int(i)], round(float(row[int(i)]), 4))
-                for i in order[start : start + N_ALTERNATIVES]
-            )
-            out.append(Prediction(label, round(score, 4), alternatives))
+                (labels[i], s) for i, s in zip(order[start : start + N_ALTERNATIVES],
+                                               scores[start : start + N_ALTERNATIVES],
+                                               strict=True))
+            out.append(Prediction(label, score, alternatives))
         return out
 
     def classify(self, document: Document) -> tuple[Classification, ...]:

@@ -189,6 +189,17 @@ class LinearTextModel:
                     for i, v in enumerate(self.vectorizers)]).tocsr()
         return np.asarray(x @ self._weights) + self.intercept
 
+    def block_scores(self, i: int, docs: Any) -> np.ndarray:
+        """Return feature block ``i``'s share of the scores (n, classes), no intercept.
+
+        The model is linear, so a caller that repeats one block's input for many rows
+        (the clause heading of every sentence) can score it once and add it per row.
+        """
+        sizes = [len(v.vocabulary_) for v in self.vectorizers]
+        lo = sum(sizes[:i])
+        x = self._transform(i, self.vectorizers[i], docs)
+        return np.asarray(x @ self._weights[lo : lo + sizes[i]])
+
     def _transform(self, i: int, vectorizer: Any, docs: Any) -> Any:
         """Return ``vectorizer.transform(docs)``, by the numpy index when it reproduces it.
 

@@ -150,18 +150,15 @@ def _oof(best_rc: float, best_ll: float, label: ClauseType) -> OutOfFold:
     return OutOfFold("k", [label], best, [span])
 
 
-def test_choose_cuts_lowers_only_the_types_that_recover_spans() -> None:
-    # ten contracts: a non-compete inside an IP clause scored 0.2 .. 1.1 by the RC model;
-    # the LL model fires on every clause but recovers nothing
+def test_choose_cuts_takes_the_highest_threshold_reaching_the_target() -> None:
+    # ten contracts: a non-compete inside an IP clause scored 0.2 .. 1.1 by the RC model
     oof = [_oof(0.2 + 0.1 * i, 2.0, IP) for i in range(10)]
     cuts = choose_cuts(oof, target=0.5)
-    assert cuts[PROVISION_TYPES.index(LL)] == np.inf  # never worth a tag
-    rc = cuts[PROVISION_TYPES.index(RC)]
+    assert np.allclose(cuts, 0.7)  # 0.7 .. 1.1: five of ten found
     check, tags, confirmed = score(oof, cuts)
-    assert check.recall >= 0.5 and 0.6 <= rc <= 0.7 + 1e-9
-    assert tags["restrictive_covenants"] == confirmed["restrictive_covenants"] == check.hits[
-        "Non-Compete"]
-    assert tags["limitation_of_liability"] == 0
+    assert check.recall == 0.5
+    assert tags["restrictive_covenants"] == confirmed["restrictive_covenants"] == 5
+    assert tags["limitation_of_liability"] == 10 and confirmed["limitation_of_liability"] == 0
 
 
 def test_score_counts_a_label_hit_without_any_tag() -> None:

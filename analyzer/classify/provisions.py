@@ -52,6 +52,7 @@ class ProvisionParams:
     max_features: int = 200000
     heading_weight: float = 0.5  # the clause heading's block, relative to the sentence's
     max_iter: int = 2000
+    drop_partial: bool = True  # leave out of a type's training the sentences a span grazes
 
     def to_json(self) -> dict[str, Any]:
         """Return the settings as plain JSON values."""
@@ -97,6 +98,7 @@ class SentenceRow:
     heading: str
     text: str
     types: frozenset[ClauseType]
+    partial: frozenset[ClauseType] = frozenset()  # overlapped by a span, too little to count
 
 
 def sentence_rows(contract: ContractText, spans: Sequence[ExpertSpan]) -> list[SentenceRow]:
@@ -114,13 +116,17 @@ def sentence_rows(contract: ContractText, spans: Sequence[ExpertSpan]) -> list[S
         for s, e in sentence_spans(clause.text):
             start, end = clause.start + s, clause.start + e
             types: set[ClauseType] = set()
+            partial: set[ClauseType] = set()
             for a, b, span_types in located:
                 overlap = min(b, end) - max(a, start)
                 if overlap > 0 and (overlap >= MIN_OVERLAP * (end - start)
                                     or overlap >= MIN_OVERLAP * (b - a)):
                     types |= span_types
+                elif overlap > 0:
+                    partial |= span_types
             rows.append(SentenceRow(contract.name, k, start, end, heading,
-                                    document.text[start:end], frozenset(types)))
+                                    document.text[start:end], frozenset(types),
+                                    frozenset(partial - types)))
     return rows
 
 
@@ -167,8 +173,11 @@ def fit_tagger(rows: Sequence[SentenceRow], params: ProvisionParams | None = Non
         y = np.fromiter((clause_type in r.types for r in rows), dtype=bool, count=len(rows))
         if not y.any() or y.all():
             raise ModelError(f"no training sentences (or only) for provision {clause_type}")
+        # a sentence a span only grazes is neither a clean positive nor a clean negative
+        keep = np.fromiter((not (params.drop_partial and clause_type in r.partial)
+                            for r in rows), dtype=bool, count=len(rows))
         svm = LinearSVC(C=params.C, class_weight="balanced", max_iter=params.max_iter,
-                        random_state=seed).fit(x, y)
+                        random_state=seed).fit(x[keep], y[keep])
         coef.append(svm.coef_[0])
         intercept.append(svm.intercept_[0])
     weights = np.vstack(coef).astype(np.float32)

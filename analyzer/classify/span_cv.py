@@ -1,12 +1,10 @@
-"""Cross-validated CUAD-span check, and the provision tagger's per-type thresholds.
+"""Cross-validated CUAD-span check, and the provision tagger's threshold.
 
 Every contract is classified by a clause model, and its sentences scored by a provision
 tagger, that never saw it (grouped folds by contract). From those out-of-fold scores the
-tagger's thresholds are chosen, one per type: a type whose sentences are easy to tell
-(governing law) can keep a high threshold and few false tags, a hard one (volume
-restriction) needs a low one. The choice is greedy on the recall gained per tag added,
-until the span recall reaches the target; its optimism is measured by choosing on half of
-the contracts and scoring the other half (``SpanCV.split_recall``).
+tagger's threshold is chosen: the highest that still reaches the target span recall. Its
+optimism is measured by choosing on half of the contracts and scoring the other half
+(``SpanCV.split_recall``).
 """
 
 from __future__ import annotations
@@ -33,7 +31,7 @@ from analyzer.types import ClauseType
 
 logger = logging.getLogger(__name__)
 
-TARGET_RECALL = 0.91  # the operating point: CUAD-span recall the thresholds must reach
+TARGET_RECALL = 0.92  # the operating point, above the 0.90 goal: a margin for unseen contracts
 GRID = tuple(round(float(t), 2) for t in np.arange(-1.5, 1.001, 0.05))
 _COLUMN = {t: j for j, t in enumerate(PROVISION_TYPES)}
 
@@ -107,59 +105,19 @@ def score(oof: Sequence[OutOfFold], cuts: np.ndarray, unlocated: Counter[str] | 
 
 def choose_cuts(oof: Sequence[OutOfFold], target: float = TARGET_RECALL,
                 grid: Sequence[float] = GRID) -> np.ndarray:
-    """Return per-type thresholds: greedily lower the one giving most recall per added tag.
+    """Return the tagger's thresholds: the highest grid value, for every type, reaching ``target``.
 
-    Each type's gain is counted on the spans its clause labels miss, as if types were
-    independent (a category mapped to two types can be counted twice); the exact recall
-    is checked with ``score`` before stopping.
+    One value for all types. Per-type thresholds chosen greedily (recall gained per tag
+    added) tagged about 10% less at the same recall, but chosen on half of the contracts
+    they missed the target on the other half (0.878 for 0.91); one value held (0.905 and
+    0.924), so the simpler choice ships.
     """
-    grid_arr = np.array(sorted(grid))
     n_types = len(PROVISION_TYPES)
-    best_per_span: list[list[float]] = [[] for _ in range(n_types)]  # spans missed by labels
-    tag_scores: list[list[np.ndarray]] = [[] for _ in range(n_types)]
-    total = hits = 0
-    for o in oof:
-        for j in range(n_types):
-            tag_scores[j].append(o.best[~o.own[:, j], j])
-        for span in o.spans:
-            total += 1
-            if o.label_hit(span):
-                hits += 1
-                continue
-            for x in span.types:
-                j = _COLUMN[x]
-                best_per_span[j].append(float(o.best[list(span.clauses), j].max())
-                                        if span.clauses else -np.inf)
-    if not total:
-        return np.full(n_types, grid_arr[-1])
-    # gain[j][k] / cost[j][k]: spans recovered / tags added with type j's cut at grid_arr[k]
-    gain = np.array([[np.sum(np.array(best_per_span[j]) >= c) for c in grid_arr]
-                     for j in range(n_types)])
-    scores_j = [np.concatenate(s) if s else np.zeros(0) for s in tag_scores]
-    cost = np.array([[np.sum(scores_j[j] >= c) for c in grid_arr] for j in range(n_types)])
-    at = np.full(n_types, len(grid_arr))  # index into grid; len = no tags at all
-    gain = np.hstack([gain, np.zeros((n_types, 1), int)])
-    cost = np.hstack([cost, np.zeros((n_types, 1), int)])
-
-    def cuts() -> np.ndarray:
-        return np.array([grid_arr[k] if k < len(grid_arr) else np.inf for k in at])
-
-    while True:
-        approx = (hits + sum(gain[j, at[j]] for j in range(n_types))) / total
-        if approx >= target and score(oof, cuts())[0].recall >= target:
-            return cuts()
-        best_move, best_ratio = None, 0.0
-        for j in range(n_types):
-            for k in range(at[j] - 1, -1, -1):  # highest cut first: ties take the small step
-                extra_gain = gain[j, k] - gain[j, at[j]]
-                if extra_gain <= 0:
-                    continue
-                ratio = extra_gain / max(0.5, cost[j, k] - cost[j, at[j]])
-                if ratio > best_ratio:
-                    best_move, best_ratio = (j, k), ratio
-        if best_move is None:
-            return cuts()
-        at[best_move[0]] = best_move[1]
+    for cut in sorted(grid, reverse=True):
+        cuts = np.full(n_types, cut)
+        if score(oof, cuts)[0].recall >= target:
+            return cuts
+    return np.full(n_types, min(grid))
 
 
 def out_of_fold(

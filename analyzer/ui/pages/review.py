@@ -48,6 +48,9 @@ def render() -> None:
         from analyzer.export.tables import clauses_frame
 
         clauses = clauses_frame(result).drop(columns=["clause_id", "level"])
+        st.caption("'provisions' lists conditions of another type found in a clause's "
+                   "sentences, such as an exclusivity promise inside a licence grant or a "
+                   "minimum purchase inside the fee clause (the JSON export has each quote).")
         st.dataframe(clauses, hide_index=True, width="stretch")
 
 

@@ -62,3 +62,25 @@ def test_shipped_model_card_matches_artefacts(shipped: ClauseClassifier) -> None
     assert 0.0 < card["threshold"] < 1.0
     assert ClauseType.OTHER not in shipped.labels
     assert (DEFAULT_MODEL_DIR / "MODEL_CARD.md").is_file()
+
+
+def test_shipped_model_lists_provisions_inside_a_clause_of_another_job(
+    shipped: ClauseClassifier,
+) -> None:
+    assert shipped.provisions is not None, "the shipped model has no provision tagger"
+    body = ("Licensor hereby grants to Licensee a non-transferable licence to use the Software "
+            "in the Territory. During the Term, Licensee shall not market, sell or distribute "
+            "any product that competes with the Software anywhere in the Territory.")
+    text = "License Grant\n" + body
+    start = text.index(body)
+    doc = Document(SourceInfo("p.txt", "p.txt", "0", FileFormat.TXT, len(text), 1), text,
+                   (Clause("c0", "2", "License Grant", True, 1, None, body, 1, 1, start,
+                           start + len(body)),), page_offsets=(0,))
+    (result,) = shipped.classify(doc)
+    assert result.label is ClauseType.INTELLECTUAL_PROPERTY
+    found = {p.type: p for p in result.provisions}
+    assert ClauseType.RESTRICTIVE_COVENANTS in found
+    quote = text[found[ClauseType.RESTRICTIVE_COVENANTS].start:
+                 found[ClauseType.RESTRICTIVE_COVENANTS].end]
+    assert quote.startswith("During the Term, Licensee shall not market")
+    assert ClauseType.INTELLECTUAL_PROPERTY not in found  # the label is not repeated

@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     clauses = [c for d in documents for c in d.clauses]
     heads = [c.heading if c.own_heading else None for c in clauses]
     bodies = [c.text for c in clauses]
-    model.predict(heads[:50], bodies[:50])  # warm-up
+    model.predict(heads[:50], bodies[:50])  # warm-up: the n-gram tables are built on first use
+    model.classify(documents[0])
     typing = _rates(lambda: model.predict(heads, bodies), len(bodies), args.repeat)
     whole = _rates(lambda: [model.classify(d) for d in documents], len(bodies), args.repeat)
     chars = statistics.mean(len(b) for b in bodies) if bodies else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -125,8 +126,10 @@ def test_tagger_save_load_round_trip(tagger: ProvisionTagger, tmp_path: Path) ->
     assert again.thresholds[0] == np.inf  # no threshold: the type is never tagged
 
 
-def test_fit_tagger_refuses_a_type_without_examples() -> None:
-    with pytest.raises(ModelError, match="no training sentences"):
+def test_fit_tagger_leaves_out_a_type_without_examples() -> None:
+    model = fit_tagger(_rows(), ProvisionParams(min_df=1), types=(ClauseType.INSURANCE, RC))
+    assert list(model.classes_) == ["restrictive_covenants"]
+    with pytest.raises(ModelError, match="no provision type"):
         fit_tagger(_rows(), ProvisionParams(min_df=1), types=(ClauseType.INSURANCE,))
 
 
@@ -164,3 +167,60 @@ def test_choose_cuts_takes_the_highest_threshold_reaching_the_target() -> None:
 def test_score_counts_a_label_hit_without_any_tag() -> None:
     check, tags, _ = score([_oof(-5.0, -5.0, RC)], np.zeros(len(PROVISION_TYPES)))
     assert check.recall == 1.0 and sum(tags.values()) == 0
+
+
+PLACES = ["Ohio", "Texas", "Utah", "Iowa", "Maine", "Idaho"]
+
+
+def _contract(place: str) -> str:
+    return f"""SERVICES AGREEMENT
+
+This Agreement is made between Acme {place} Inc and Buyer {place} LLC.
+
+1. Services. Acme shall provide the support services described in Schedule A in {place}.
+
+2. License Grant. Acme grants Buyer a licence to use the software in {place}. Buyer shall not sell any product that competes with the software in {place}.
+
+3. Notices. All notices shall be in writing and delivered to the address in {place}.
+
+4. Governing Law. This Agreement is governed by the laws of {place}.
+"""
+
+
+def _tiny_cuad_with_spans(root: Path, with_spans: bool = True) -> Path:
+    (root / "txt").mkdir(parents=True)
+    lines = ["Filename,Non-Compete,Governing Law"]
+    for place in PLACES:
+        (root / "txt" / f"acme {place}.txt").write_text(_contract(place), encoding="utf-8")
+        compete = f"Buyer shall not sell any product that competes with the software in {place}"
+        law = f"This Agreement is governed by the laws of {place}"
+        lines.append(f"acme {place}.pdf,\"['{compete}']\",\"['{law}']\"" if with_spans
+                     else f"acme {place}.pdf,[],[]")
+    (root / "master_clauses.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_train_on_a_cuad_folder_ships_a_tagger_that_finds_the_buried_non_compete(
+    tmp_path: Path,
+) -> None:
+    from analyzer.classify.model import ClauseClassifier
+    from analyzer.classify.sklearn_model import SklearnParams
+    from analyzer.classify.train import train_and_save
+    from analyzer.ingest import load_document
+
+    corpus = _tiny_cuad_with_spans(tmp_path / "cuad")
+    out = tmp_path / "model"
+    model, _ = train_and_save(corpus, out, params=SklearnParams(min_df=1),
+                              provision_params=ProvisionParams(min_df=1))
+    assert (out / "provision_model.npz").is_file()
+    assert model.provisions is not None
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert set(card["provisions"]["thresholds"]) >= {"restrictive_covenants", "governing_law"}
+    doc = load_document(corpus / "txt" / "acme Ohio.txt")
+    found = {p.type for c in ClauseClassifier.load(out).classify(doc) for p in c.provisions}
+    assert RC in found
+
+    # retrained on a folder without expert spans: no tagger, and the old one is removed
+    again = train_and_save(_tiny_cuad_with_spans(tmp_path / "plain", with_spans=False), out,
+                           params=SklearnParams(min_df=1))[0]
+    assert again.provisions is None and not (out / "provision_model.npz").exists()

@@ -148,8 +148,11 @@ def fit_tagger(rows: Sequence[SentenceRow], params: ProvisionParams | None = Non
                seed: int = 0, types: Sequence[ClauseType] = PROVISION_TYPES) -> Any:
     """Fit one linear SVM per provision type; return the shippable ``LinearTextModel``.
 
+    A type with no positive (or no negative) sentence in ``rows`` is left out: the tagger
+    never tags it (a small corpus may lack some CUAD categories).
+
     Raises:
-        ModelError: a type has no positive (or no negative) training sentence.
+        ModelError: no type has both positive and negative sentences.
     """
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -168,11 +171,13 @@ def fit_tagger(rows: Sequence[SentenceRow], params: ProvisionParams | None = Non
     x_head = heading_vec.transform(headings)
     x_word = word_vec.fit_transform([r.text for r in rows])
     x = hstack([params.heading_weight * x_head, x_word]).tocsr()
-    coef, intercept = [], []
+    coef, intercept, trained = [], [], []
     for clause_type in types:
         y = np.fromiter((clause_type in r.types for r in rows), dtype=bool, count=len(rows))
         if not y.any() or y.all():
-            raise ModelError(f"no training sentences (or only) for provision {clause_type}")
+            logger.warning("provision %s left out: no positive or no negative sentence",
+                           clause_type)
+            continue
         # a sentence a span only grazes is neither a clean positive nor a clean negative
         keep = np.fromiter((not (params.drop_partial and clause_type in r.partial)
                             for r in rows), dtype=bool, count=len(rows))
@@ -180,12 +185,15 @@ def fit_tagger(rows: Sequence[SentenceRow], params: ProvisionParams | None = Non
                         random_state=seed).fit(x[keep], y[keep])
         coef.append(svm.coef_[0])
         intercept.append(svm.intercept_[0])
+        trained.append(clause_type)
+    if not trained:
+        raise ModelError("no provision type has both positive and negative training sentences")
     weights = np.vstack(coef).astype(np.float32)
     # fold the heading block's weight into its coefficients so prediction needs no scaling
     weights[:, : x_head.shape[1]] *= params.heading_weight
     return LinearTextModel([heading_vec, word_vec], weights,
                            np.array(intercept, dtype=np.float32),
-                           [str(t) for t in types], probabilistic=False)
+                           [str(t) for t in trained], probabilistic=False)
 
 
 # ------------------------------------------------------------------------- tagging

@@ -27,6 +27,7 @@ from analyzer.classify.provisions import (
     sentence_rows,
     tagger_inputs,
 )
+from analyzer.errors import ModelError
 from analyzer.types import ClauseType
 
 logger = logging.getLogger(__name__)
@@ -144,17 +145,26 @@ def out_of_fold(
         train = [e for c in contracts if fold_of[c.name] != k for e in c.examples] + handwritten
         backend = SklearnBackend(fit_sklearn(train, params, seed), labels, params, temperature)
         model = ClauseClassifier(backend, labels, f"span-cv-{k}", threshold)
-        tagger = fit_tagger([r for c in contracts if fold_of[c.name] != k
-                             for r in rows_of[c.name]], provision_params, seed)
+        try:
+            tagger = fit_tagger([r for c in contracts if fold_of[c.name] != k
+                                 for r in rows_of[c.name]], provision_params, seed)
+        except ModelError as exc:  # a small corpus: no expert span outside this fold
+            logger.warning("span check fold %d: no provision tagger (%s)", k + 1, exc)
+            tagger = None
+        # a type the fold had no expert span of is not in the tagger: it never scores
+        columns = ([_COLUMN[ClauseType(str(c))] for c in tagger.classes_]
+                   if tagger is not None else [])
         for c in contracts:
             if fold_of[c.name] != k:
                 continue
             rows = rows_of[c.name]
             best = np.full((len(c.document.clauses), len(PROVISION_TYPES)), -np.inf)
-            if rows:
+            if rows and tagger is not None:
                 scores = tagger.decision_function(tagger_inputs([r.heading for r in rows],
                                                                 [r.text for r in rows]))
-                np.maximum.at(best, np.array([r.clause_index for r in rows]), scores)
+                per_clause = np.full((len(best), scores.shape[1]), -np.inf)
+                np.maximum.at(per_clause, np.array([r.clause_index for r in rows]), scores)
+                best[:, columns] = per_clause
             located, missing = locate_spans(c.document, expert.get(c.name, []))
             unlocated.update(missing)
             oof.append(OutOfFold(c.name, [x.label for x in model.classify(c.document)], best,

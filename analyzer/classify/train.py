@@ -40,7 +40,7 @@ from analyzer.classify.model import (
     prepare_body,
     prepare_heading,
 )
-from analyzer.classify.provisions import ProvisionParams
+from analyzer.classify.provisions import PROVISION_STEM, ProvisionParams
 from analyzer.classify.sklearn_model import (
     LinearTextModel,
     SklearnParams,
@@ -50,6 +50,7 @@ from analyzer.classify.sklearn_model import (
     softmax,
 )
 from analyzer.classify.span_cv import TARGET_RECALL, SpanCV, cross_validated_span_check
+from analyzer.errors import ModelError
 from analyzer.types import Document
 
 logger = logging.getLogger(__name__)
@@ -257,15 +258,6 @@ def save_model(
     return ClauseClassifier.load(out)
 
 
-def collect_examples(
-    corpus: Path, loader: Callable[[Path], Document] | None = None, limit: int | None = None,
-    inherited: bool = False,
-) -> tuple[list[LabelledClause], int]:
-    """Return the heading-labelled examples of a corpus and the number of contracts read."""
-    contracts = list(read_corpus(corpus, loader=loader, limit=limit, inherited=inherited))
-    return [e for c in contracts for e in c.examples], len(contracts)
-
-
 def train_and_save(
     corpus: Path,
     out: Path,
@@ -323,10 +315,20 @@ def train_and_save(
         span_cv = cross_validated_span_check(corpus, max(n_folds, 3), seed, params, threshold,
                                              handwritten_path, temperature, provision_params,
                                              contracts=contracts)
-        tagger = _fit_provisions(contracts, csv_path, provision_params, seed, span_cv.thresholds)
-        out.mkdir(parents=True, exist_ok=True)
-        tagger.save(out)
-        extra["provisions"] = _provision_card(span_cv, provision_params or ProvisionParams())
+        try:
+            tagger = _fit_provisions(contracts, csv_path, provision_params, seed,
+                                     span_cv.thresholds)
+        except ModelError as exc:
+            logger.warning("no provision tagger: %s", exc)
+            span_cv = None
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            tagger.save(out)
+            extra["provisions"] = _provision_card(span_cv, provision_params or ProvisionParams())
+    if "provisions" not in extra:
+        # no expert spans, no tagger: a tagger left from an earlier training must not load
+        for suffix in (".json", ".npz"):
+            (out / PROVISION_STEM).with_suffix(suffix).unlink(missing_ok=True)
     model = save_model(out, kind, labels, pipeline, nlp, params, extra, threshold)
     if cv is not None and kind in cv.proba:
         measured = _span_measured(span_cv) if span_cv is not None and n_folds > 1 else None

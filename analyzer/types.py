@@ -270,9 +270,14 @@ class Classification:
     model_version: str = ""
     provisions: tuple[Provision, ...] = ()
 
+    @property
+    def covered_types(self) -> frozenset[ClauseType]:
+        """Return the clause's type plus the types of the provisions it holds."""
+        return frozenset({self.label, *(p.type for p in self.provisions)})
+
     def covers(self, clause_type: ClauseType) -> bool:
         """Tell whether the clause is of ``clause_type`` or holds a provision of it."""
-        return self.label is clause_type or any(p.type is clause_type for p in self.provisions)
+        return clause_type in self.covered_types
 
 
 # --------------------------------------------------------------------------- extract

@@ -129,9 +129,7 @@ def locate_spans(document: Document, spans: Sequence[Any]) -> tuple[list[Located
 
 def covered_types(classification: Classification, provisions: bool = True) -> frozenset[ClauseType]:
     """Return the clause's type, plus the types of the provisions it holds."""
-    if not provisions:
-        return frozenset({classification.label})
-    return frozenset({classification.label, *(p.type for p in classification.provisions)})
+    return classification.covered_types if provisions else frozenset({classification.label})
 
 
 def span_check(

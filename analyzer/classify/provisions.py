@@ -226,11 +226,11 @@ class ProvisionTagger:
             return np.zeros((0, len(self.types)), dtype=np.float32)
         return self.model.decision_function(tagger_inputs(headings, texts))
 
-    def tag(self, document: Document, labels: Sequence[Classification]
-            ) -> tuple[tuple[Provision, ...], ...]:
-        """Return, per clause, its best sentence for each provision type above threshold.
+    def sentence_table(self, document: Document
+                       ) -> tuple[list[int], list[int], list[int], np.ndarray]:
+        """Return every taggable sentence as (clause index, start, end) and its scores.
 
-        The clause's own type is left out (it is already said by the label).
+        Scores are decision values (sentences, ``types``) before any threshold.
         """
         clauses = document.clauses
         owner, starts, ends = [], [], []
@@ -240,12 +240,30 @@ class ProvisionTagger:
                 starts.append(clause.start + s)
                 ends.append(clause.start + e)
         if not owner:
-            return tuple(() for _ in clauses)
+            return owner, starts, ends, np.zeros((0, len(self.types)))
         # linear model: the heading block is scored once per clause, not once per sentence
         heading_scores = self.model.block_scores(0, [_heading_text(c.heading) for c in clauses])
         sentences = [document.text[s:e] for s, e in zip(starts, ends, strict=True)]
         scores = (self.model.block_scores(1, sentences) + heading_scores[owner]
                   + self.model.intercept)
+        return owner, starts, ends, scores
+
+    def best_per_clause(self, document: Document) -> np.ndarray:
+        """Return the best sentence score per (clause, type), -inf for a clause without one."""
+        owner, _, _, scores = self.sentence_table(document)
+        best = np.full((len(document.clauses), len(self.types)), -np.inf)
+        if owner:
+            np.maximum.at(best, np.array(owner), scores)
+        return best
+
+    def tag(self, document: Document, labels: Sequence[Classification]
+            ) -> tuple[tuple[Provision, ...], ...]:
+        """Return, per clause, its best sentence for each provision type above threshold.
+
+        The clause's own type is left out (it is already said by the label).
+        """
+        clauses = document.clauses
+        owner, starts, ends, scores = self.sentence_table(document)
         found: list[dict[ClauseType, Provision]] = [{} for _ in clauses]
         for row, col in zip(*np.nonzero(scores >= self.thresholds), strict=True):
             k = owner[row]

@@ -23,9 +23,10 @@ from analyzer.classify.evaluate import LocatedSpan, SpanCheck, locate_spans
 from analyzer.classify.provisions import (
     PROVISION_TYPES,
     ProvisionParams,
+    ProvisionTagger,
+    SentenceRow,
     fit_tagger,
     sentence_rows,
-    tagger_inputs,
 )
 from analyzer.errors import ModelError
 from analyzer.types import ClauseType
@@ -122,23 +123,24 @@ def choose_cuts(oof: Sequence[OutOfFold], target: float = TARGET_RECALL,
 
 
 def out_of_fold(
-    corpus: Path, contracts: Sequence[ContractText], n_folds: int, seed: int, params: Any,
+    contracts: Sequence[ContractText], expert: dict[str, list[Any]],
+    rows_of: dict[str, list[SentenceRow]], n_folds: int, seed: int, params: Any,
     threshold: float, handwritten_path: Path | None, temperature: float,
     provision_params: ProvisionParams | None,
 ) -> tuple[list[OutOfFold], Counter[str]]:
-    """Classify every contract, and score its sentences, with models fitted on the others."""
-    from analyzer.classify.dataset import read_master_clauses
+    """Classify every contract, and score its sentences, with models fitted on the others.
+
+    ``expert`` holds the expert spans per contract, ``rows_of`` its labelled sentences.
+    """
     from analyzer.classify.model import ClauseClassifier, SklearnBackend
     from analyzer.classify.train import fit_sklearn
 
-    expert = read_master_clauses(corpus / "master_clauses.csv")
     handwritten = list(load_handwritten(handwritten_path))
     rng = np.random.default_rng(seed)
     fold_of = {c.name: int(f) for c, f in zip(contracts, rng.integers(0, n_folds, len(contracts)),
                                               strict=True)}
     labels = sorted({str(e.label) for c in contracts for e in c.examples}
                     | {str(e.label) for e in handwritten})
-    rows_of = {c.name: sentence_rows(c, expert.get(c.name, [])) for c in contracts}
     oof: list[OutOfFold] = []
     unlocated: Counter[str] = Counter()
     for k in range(n_folds):
@@ -146,25 +148,20 @@ def out_of_fold(
         backend = SklearnBackend(fit_sklearn(train, params, seed), labels, params, temperature)
         model = ClauseClassifier(backend, labels, f"span-cv-{k}", threshold)
         try:
-            tagger = fit_tagger([r for c in contracts if fold_of[c.name] != k
-                                 for r in rows_of[c.name]], provision_params, seed)
+            tagger: ProvisionTagger | None = ProvisionTagger(
+                fit_tagger([r for c in contracts if fold_of[c.name] != k
+                            for r in rows_of[c.name]], provision_params, seed), {})
         except ModelError as exc:  # a small corpus: no expert span outside this fold
             logger.warning("span check fold %d: no provision tagger (%s)", k + 1, exc)
             tagger = None
         # a type the fold had no expert span of is not in the tagger: it never scores
-        columns = ([_COLUMN[ClauseType(str(c))] for c in tagger.classes_]
-                   if tagger is not None else [])
+        columns = [_COLUMN[t] for t in tagger.types] if tagger is not None else []
         for c in contracts:
             if fold_of[c.name] != k:
                 continue
-            rows = rows_of[c.name]
             best = np.full((len(c.document.clauses), len(PROVISION_TYPES)), -np.inf)
-            if rows and tagger is not None:
-                scores = tagger.decision_function(tagger_inputs([r.heading for r in rows],
-                                                                [r.text for r in rows]))
-                per_clause = np.full((len(best), scores.shape[1]), -np.inf)
-                np.maximum.at(per_clause, np.array([r.clause_index for r in rows]), scores)
-                best[:, columns] = per_clause
+            if tagger is not None:
+                best[:, columns] = tagger.best_per_clause(c.document)
             located, missing = locate_spans(c.document, expert.get(c.name, []))
             unlocated.update(missing)
             oof.append(OutOfFold(c.name, [x.label for x in model.classify(c.document)], best,
@@ -184,13 +181,24 @@ def cross_validated_span_check(
     provision_params: ProvisionParams | None = None,
     target: float = TARGET_RECALL,
     contracts: Sequence[ContractText] | None = None,
+    expert: dict[str, list[Any]] | None = None,
+    rows_of: dict[str, list[SentenceRow]] | None = None,
 ) -> SpanCV:
-    """Run the out-of-fold span check and choose the tagger's per-type thresholds."""
+    """Run the out-of-fold span check and choose the tagger's threshold.
+
+    ``contracts``, ``expert`` (spans per contract) and ``rows_of`` (labelled sentences per
+    contract) are read from ``corpus`` when not given; training passes what it already has.
+    """
+    from analyzer.classify.dataset import read_master_clauses
     from analyzer.classify.sklearn_model import SklearnParams
 
     params = params or SklearnParams()
     contracts = list(contracts) if contracts is not None else list(read_corpus(corpus))
-    oof, unlocated = out_of_fold(corpus, contracts, n_folds, seed, params, threshold,
+    if expert is None:
+        expert = read_master_clauses(corpus / "master_clauses.csv")
+    if rows_of is None:
+        rows_of = {c.name: sentence_rows(c, expert.get(c.name, [])) for c in contracts}
+    oof, unlocated = out_of_fold(contracts, expert, rows_of, n_folds, seed, params, threshold,
                                  handwritten_path, temperature, provision_params)
     # how optimistic is choosing the thresholds on the data they are scored on?
     first, second = oof[::2], oof[1::2]

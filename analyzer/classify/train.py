@@ -21,7 +21,6 @@ from typing import Any
 import numpy as np
 
 from analyzer.classify.dataset import (
-    ContractText,
     LabelledClause,
     evaluable,
     grouped_folds,
@@ -312,12 +311,18 @@ def train_and_save(
     span_cv = None
     csv_path = corpus / "master_clauses.csv"
     if kind == "sklearn" and csv_path.is_file():
+        from analyzer.classify.dataset import read_master_clauses
+        from analyzer.classify.provisions import sentence_rows
+
+        expert = read_master_clauses(csv_path)
+        rows_of = {c.name: sentence_rows(c, expert.get(c.name, [])) for c in contracts}
         span_cv = cross_validated_span_check(corpus, max(n_folds, 3), seed, params, threshold,
                                              handwritten_path, temperature, provision_params,
-                                             contracts=contracts)
+                                             contracts=contracts, expert=expert,
+                                             rows_of=rows_of)
         try:
-            tagger = _fit_provisions(contracts, csv_path, provision_params, seed,
-                                     span_cv.thresholds)
+            tagger = _fit_provisions([r for rows in rows_of.values() for r in rows],
+                                     provision_params, seed, span_cv.thresholds)
         except ModelError as exc:
             logger.warning("no provision tagger: %s", exc)
             span_cv = None
@@ -337,15 +342,11 @@ def train_and_save(
     return model, cv
 
 
-def _fit_provisions(contracts: Sequence[ContractText], csv_path: Path,
-                    params: ProvisionParams | None, seed: int, thresholds: dict[str, float]
-                    ) -> Any:
-    """Fit the provision tagger on every contract's expert spans."""
-    from analyzer.classify.dataset import read_master_clauses
-    from analyzer.classify.provisions import ProvisionTagger, fit_tagger, sentence_rows
+def _fit_provisions(rows: Sequence[Any], params: ProvisionParams | None, seed: int,
+                    thresholds: dict[str, float]) -> Any:
+    """Fit the provision tagger on every contract's labelled sentences."""
+    from analyzer.classify.provisions import ProvisionTagger, fit_tagger
 
-    expert = read_master_clauses(csv_path)
-    rows = [r for c in contracts for r in sentence_rows(c, expert.get(c.name, []))]
     logger.info("provision tagger: %d sentences, %d with an expert span", len(rows),
                 sum(1 for r in rows if r.types))
     return ProvisionTagger(fit_tagger(rows, params, seed), thresholds)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from analyzer.lexicon.kpi import KPI_ELEMENTS, METRIC_PATTERNS
 from analyzer.types import (
     AnalysisResult,
     ClauseType,
@@ -38,9 +39,7 @@ VOLUME_UNITS = (
     RateUnit.FTE_MONTH,
 )
 RECURRING_UNITS = VOLUME_UNITS + (RateUnit.MONTH,)
-KPI_FIELDS = ("target", "threshold", "window", "data_source", "reporting", "remedy", "cap")
 FEE_BEARING_TYPES = (ClauseType.EXPENSES, ClauseType.PRICE_ADJUSTMENT, ClauseType.TAXES)
-SEVERITY_ORDER = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 # "Team leader (1 per 12 agents)": a supervisor priced per FTE but staffed at a ratio
 RATIO_PATTERN = re.compile(r"\b1\s*(?:per|:|for every|for each|to)\s*(\d{1,3})\b", re.IGNORECASE)
 # reserved / standby capacity is billed per reserved agent, a number the scenario lacks
@@ -596,25 +595,6 @@ def hidden_cost_ledger(
 # --------------------------------------------------------------------------- KPIs
 
 
-METRIC_PATTERNS = (
-    ("service_level", "Service level",
-     r"service level|answered (?:with)?in|\bgos\b|grade of service"),
-    ("asa", "Average speed of answer", r"speed of answer|\basa\b"),
-    ("abandonment", "Abandonment rate", r"abandon"),
-    ("aht", "Average handle time", r"handle time|handling time|\baht\b"),
-    ("fcr", "First contact resolution", r"first (?:contact|call) resolution|\bfcr\b"),
-    ("csat", "Customer satisfaction", r"satisfaction|\bcsat\b|\bnps\b|net promoter"),
-    ("qa", "Quality score", r"quality"),
-    ("adherence", "Schedule adherence", r"adherence"),
-    ("attrition", "Attrition", r"attrition|turnover"),
-    ("blocked", "Blocked calls", r"blocked|busy signal"),
-    ("response_time", "Email / chat response", r"e-?mail|chat|response time|written"),
-    ("accuracy", "Accuracy", r"accura"),
-    ("transfer", "Transfers", r"transfer"),
-    ("availability", "Availability / uptime", r"availab|uptime"),
-)
-
-
 def metric_key(metric: str) -> tuple[str, str]:
     """Map a KPI's own wording to a canonical metric so bids line up in one row."""
     low = metric.lower()
@@ -631,8 +611,8 @@ def kpi_completeness(kpi: Kpi) -> tuple[float, tuple[str, ...]]:
     domain.md: a scorable KPI has target, threshold, window, data source, reporting,
     remedy and cap; a KPI missing them cannot be enforced.
     """
-    missing = tuple(f for f in KPI_FIELDS if not getattr(kpi, f))
-    return (len(KPI_FIELDS) - len(missing)) / len(KPI_FIELDS), missing
+    missing = tuple(e for e in KPI_ELEMENTS if not getattr(kpi, e))
+    return (len(KPI_ELEMENTS) - len(missing)) / len(KPI_ELEMENTS), missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -739,7 +719,7 @@ def flag_matrix(bid: str, result: AnalysisResult) -> tuple[FlagCell, ...]:
     cells = []
     for category in FlagCategory:
         found = [f for f in result.findings if f.category == category]
-        worst = max((f.severity for f in found), key=SEVERITY_ORDER.__getitem__, default=None)
+        worst = max((f.severity for f in found), key=lambda s: s.rank, default=None)
         cells.append(FlagCell(bid, category, len(found), worst))
     return tuple(cells)
 

@@ -80,11 +80,20 @@ GAP_CATEGORIES = (
 
 
 class Severity(StrEnum):
-    """How much a finding matters to a reviewer."""
+    """How much a finding matters to a reviewer; members are declared from least to most."""
 
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        """Return the order of severity (LOW 0 < MEDIUM 1 < HIGH 2): the one severity order.
+
+        Sorting, merging and "worst of" all read it, so a new level cannot leave one of
+        them behind.
+        """
+        return tuple(Severity).index(self)
 
 
 class FileFormat(StrEnum):

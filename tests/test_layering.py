@@ -39,3 +39,19 @@ def test_layering_heavy_imports_stay_in_their_modules(path: Path) -> None:
 
 def test_layering_types_module_imports_only_stdlib() -> None:
     assert _imports(PACKAGE / "types.py") <= {"__future__", "dataclasses", "enum"}
+
+
+LEXICON_ALLOWED = {"__future__", "re", "enum", "typing", "analyzer"}
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "lexicon").glob("*.py")), ids=lambda p: p.name)
+def test_layering_lexicon_imports_only_stdlib_and_types(path: Path) -> None:
+    assert _imports(path) <= LEXICON_ALLOWED, f"lexicon/{path.name} imports {_imports(path) - LEXICON_ALLOWED}"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analyzer"):
+            assert node.module == "analyzer.types" or node.module.startswith("analyzer.lexicon"), (
+                f"lexicon/{path.name} imports {node.module}"
+            )
+        if isinstance(node, ast.Import):
+            assert all(not a.name.startswith("analyzer") for a in node.names), f"lexicon/{path.name}"

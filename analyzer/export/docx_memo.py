@@ -14,7 +14,6 @@ from analyzer.compare import kpi_completeness
 from analyzer.decisions import DecisionSet, DecisionStatus, decisions_for
 from analyzer.types import AnalysisResult, FlagCategory, Severity
 
-SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 CATEGORY_TITLES = {
     FlagCategory.MISSING_KPI: "Missing or unmeasurable service levels",
     FlagCategory.UNDEFINED_RESPONSIBILITY: "Undefined responsibilities",
@@ -96,7 +95,7 @@ def build_memo(result: AnalysisResult, decisions: DecisionSet | None = None,
     for category in FlagCategory:
         group = sorted(
             ((f, d) for f, d in open_pairs if f.category == category),
-            key=lambda fd: SEVERITY_RANK[fd[0].severity],
+            key=lambda fd: -fd[0].severity.rank,  # most severe first
         )
         if not group:
             continue

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analyzer.compare import Comparison, kpi_completeness
 from analyzer.decisions import DecisionSet, decisions_for, flag_keys
+from analyzer.lexicon.kpi import KPI_ELEMENTS
 from analyzer.types import AnalysisResult, ClauseType
 
 FINDING_COLUMNS = (
@@ -17,6 +18,8 @@ FINDING_COLUMNS = (
     "clause_heading", "clause_type", "page", "quote", "message", "recommendation",
     "decision", "note", "explanation",
 )
+# The KPI table's element columns: the completeness elements, named as in the report.
+KPI_COLUMNS = tuple(e.value for e in KPI_ELEMENTS)
 
 
 def clause_types(result: AnalysisResult) -> dict[str, ClauseType]:
@@ -115,17 +118,15 @@ def kpis_frame(result: AnalysisResult) -> pd.DataFrame:
         share, missing = kpi_completeness(k)
         rows.append(
             {
-                "metric": k.metric, "target": k.target, "threshold": k.threshold,
-                "window": k.window, "data_source": k.data_source, "reporting": k.reporting,
-                "remedy": k.remedy, "cap": k.cap, "completeness": round(share, 2),
+                "metric": k.metric, **{e.value: getattr(k, e) for e in KPI_ELEMENTS},
+                "completeness": round(share, 2),
                 "missing": ", ".join(missing), "clause_id": k.clause_id or "", "page": k.page,
                 "quote": k.quote,
             }
         )
     return pd.DataFrame(
         rows,
-        columns=["metric", "target", "threshold", "window", "data_source", "reporting", "remedy",
-                 "cap", "completeness", "missing", "clause_id", "page", "quote"],
+        columns=["metric", *KPI_COLUMNS, "completeness", "missing", "clause_id", "page", "quote"],
     )
 
 

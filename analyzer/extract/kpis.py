@@ -17,60 +17,14 @@ from dataclasses import dataclass
 from analyzer.extract.money import Percent, find_percentages
 from analyzer.extract.quantities import find_durations
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
+from analyzer.lexicon.kpi import METRICS, KpiElement
 from analyzer.types import Classification, Clause, Document, Extraction, Kpi
 
-__all__ = ["extract_kpis", "service_credit_exposure", "METRICS", "COMPLETENESS"]
+__all__ = ["extract_kpis", "service_credit_exposure"]
 
 logger = logging.getLogger(__name__)
 
-COMPLETENESS = ("threshold", "window", "data_source", "reporting", "remedy", "cap")
-
-# canonical metric -> (pattern, target kinds it accepts, whether a time threshold applies)
-METRICS: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    "average speed of answer": (r"average speed (?:of|to) answer|\bASA\b|speed of answer", ("duration", "percent"), True),
-    "service level": (
-        r"service[- ]level|\banswered (?:with)?in\b|\bcalls? (?:are |is |shall be |will be )?answered\b|\bTSF\b|"
-        r"\banswer(?:s|ing)?\b[^.|]{0,40}\b(?:calls?|contacts?)\b[^.|]{0,20}\bwithin\b|"
-        r"telephone service factor|\bgrade of service\b",
-        ("percent",),
-        True,
-    ),
-    "abandonment rate": (r"abandon\w*", ("percent",), True),
-    "average handle time": (r"average hand(?:le|ling) time|\bAHT\b|talk time", ("duration",), False),
-    "first contact resolution": (
-        r"first[- ](?:contact|call|time)[- ]resolution|\bFCR\b|resolved (?:on|at) (?:the )?first",
-        ("percent",),
-        False,
-    ),
-    "customer satisfaction": (r"customer satisfaction|\bC-?SAT\b|satisfaction score", ("percent", "score"), False),
-    "net promoter score": (r"net promoter|\bNPS\b", ("score", "percent"), False),
-    "quality assurance score": (
-        r"quality (?:assurance |monitoring |evaluation )?score|\bQA score|call quality score|quality assurance",
-        ("percent", "score"),
-        False,
-    ),
-    "schedule adherence": (r"schedule adherence|\badherence\b", ("percent",), False),
-    "occupancy": (r"\boccupancy\b", ("percent",), False),
-    "attrition": (r"\battrition\b|\bturnover\b", ("percent",), False),
-    "response time": (
-        r"response time|first response|respon\w*\s+(?:to\s+)?(?:\w+\s+){0,3}(?:e-?mails?|chats?|tickets?|messages?|web[- ]?forms?|written (?:enquiries|inquiries)|incidents?|requests?)|"
-        r"(?:e-?mails?|chats?|tickets?|messages?|web[- ]?forms?)\b[^.|]{0,60}\bwithin\b|"
-        r"\b(?:incidents?|requests?|tickets?)\b[^.|]{0,30}\brespon\w*\s+(?:with)?in\b|"
-        r"\brespon\w*\s+within\b[^.|]{0,40}\bfor\s+\d+(?:\.\d+)?\s*%",
-        ("percent", "duration"),
-        True,
-    ),
-    "accuracy": (r"accura\w+|\bcorrectly\b|error[- ]free|error rate", ("percent",), False),
-    "blocked calls": (r"blocked calls?|busy signals?|call blockage|\bblockage\b", ("percent",), False),
-    "availability": (r"\buptime\b|availability|system(?:s)? (?:shall be |will be |are )?available", ("percent",), False),
-    "resolution rate": (r"resolution rate|resolved within", ("percent",), True),
-    "conversion rate": (
-        r"\b(?:conversion|save|retention|cure|close|win|take[- ]up|upsell|cross[- ]sell|right[- ]party[- ]contact|"
-        r"promise[- ]to[- ]pay|collection|recovery|cancellation|churn|complaint|repeat[- ]contact|transfer|escalation)\s+rates?\b",
-        ("percent",),
-        False,
-    ),
-}
+# The metric vocabulary is analyzer.lexicon.kpi.METRICS.
 _ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _, _ in METRICS.values()), re.IGNORECASE)
 _METRIC_RES = tuple((name, re.compile(p, re.IGNORECASE), kinds, timed) for name, (p, kinds, timed) in METRICS.items())
 
@@ -689,12 +643,17 @@ def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
     _, _, timed = METRICS.get(cand.canonical, ("", (), cand.canonical == _TIMED_SHARE_METRIC))
     missing = []
     if timed and not cand.threshold and not re.search(r"\d\s*(?:seconds?|secs?|minutes?|mins?|hours?|days?)", cand.target, re.IGNORECASE):
-        missing.append("threshold")
-    for name, value in (("window", window), ("data_source", data_source), ("reporting", reporting), ("remedy", remedy)):
+        missing.append(KpiElement.THRESHOLD)
+    for name, value in (
+        (KpiElement.WINDOW, window),
+        (KpiElement.DATA_SOURCE, data_source),
+        (KpiElement.REPORTING, reporting),
+        (KpiElement.REMEDY, remedy),
+    ):
         if not value:
             missing.append(name)
     if remedy and re.search(r"credit", remedy, re.IGNORECASE) and not cap:
-        missing.append("cap")
+        missing.append(KpiElement.CAP)
     return Kpi(
         metric=_norm(cand.metric),
         target=_norm(cand.target),

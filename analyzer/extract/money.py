@@ -10,77 +10,30 @@ import re
 from dataclasses import dataclass
 
 from analyzer.extract.numbers import NUMBER_DIGITS, NUMBER_WORDS, parse_number, scale_of
+from analyzer.lexicon.money import (
+    CURRENCY_ADJECTIVE,
+    CURRENCY_CODE,
+    CURRENCY_NAME,
+    CURRENCY_NAMES,
+    CURRENCY_SYMBOL,
+    CURRENCY_SYMBOLS,
+    currency_of_adjective,
+)
 from analyzer.types import Money
 
-__all__ = ["Percent", "find_money", "find_percentages", "CURRENCY_CODES", "CURRENCY_PATTERN"]
+__all__ = ["Percent", "find_money", "find_percentages"]
 
-CURRENCY_CODES = (
-    "USD EUR GBP INR COP MXN CAD PHP AUD JMD JPY CHF BRL ZAR NZD SGD HKD CNY PEN CLP ARS DOP "
-    "GTQ CRC PLN RON EGP MAD KES NGN MYR IDR VND THB AED SAR SEK NOK DKK CZK HUF TRY UYU"
-).split()
-_SYMBOLS = {
-    "US$": "USD",
-    "U.S.$": "USD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "CAD$": "CAD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "MX$": "MXN",
-    "NZ$": "NZD",
-    "S$": "SGD",
-    "HK$": "HKD",
-    "R$": "BRL",
-    "COL$": "COP",
-    "J$": "JMD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "₱": "PHP",
-    "¥": "JPY",
-}
-_NAMES = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "pound": "GBP",
-    "rupee": "INR",
-    "peso": "MXN",
-}
-_ADJECTIVES = {
-    "us": "USD",
-    "u.s.": "USD",
-    "united states": "USD",
-    "american": "USD",
-    "canadian": "CAD",
-    "australian": "AUD",
-    "jamaican": "JMD",
-    "mexican": "MXN",
-    "colombian": "COP",
-    "philippine": "PHP",
-    "indian": "INR",
-    "new zealand": "NZD",
-}
-
-_SYM = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
-_CODE = r"\b(?:" + "|".join(CURRENCY_CODES) + r")\b"
 _SCALE = r"(?:\s?(?P<scale>million|thousand|billion|bn|mm|mn|m|k)\b)?"
-_ADJ = r"(?:(?P<adj>US|U\.S\.|United States|American|Canadian|Australian|Jamaican|Mexican|Colombian|Philippine|Indian|New Zealand)\s+)?"
-_NAME = r"(?P<name>dollar|euro|pound|rupee|peso)s?(?:\s+sterling)?\b"
-# One currency vocabulary for the whole analyzer: the rules match money with this too,
-# so a price the extractor reads (e.g. "SGD 1,200") is never invisible to a rule.
-CURRENCY_PATTERN = r"(?<![A-Za-z])(?:" + _CODE + r"|" + _SYM + r")"
 
+# The currency vocabulary is analyzer.lexicon.money's, shared with the rules.
 _PREFIX_RE = re.compile(
-    r"(?<![A-Za-z])(?P<cur>" + _CODE + r"|" + _SYM + r")\s?(?P<num>" + NUMBER_DIGITS + r")" + _SCALE
+    r"(?<![A-Za-z])(?P<cur>" + CURRENCY_CODE + r"|" + CURRENCY_SYMBOL + r")\s?(?P<num>" + NUMBER_DIGITS + r")" + _SCALE
 )
 _SUFFIX_RE = re.compile(
-    r"(?P<num>" + NUMBER_DIGITS + r")" + _SCALE + r"\s?(?:(?P<cur>" + _CODE + r"|€|£)|" + _ADJ + _NAME + r")"
+    r"(?P<num>" + NUMBER_DIGITS + r")" + _SCALE + r"\s?(?:(?P<cur>" + CURRENCY_CODE + r"|€|£)|" + CURRENCY_ADJECTIVE + CURRENCY_NAME + r")"
 )
 _WORDS_RE = re.compile(
-    r"(?P<words>" + NUMBER_WORDS + r")\s+" + _ADJ + _NAME, re.IGNORECASE
+    r"(?P<words>" + NUMBER_WORDS + r")\s+" + CURRENCY_ADJECTIVE + CURRENCY_NAME, re.IGNORECASE
 )
 _PAREN_AFTER = re.compile(r"\s*\(\s*(?P<inner>[^()]{1,40}?)\s*\)")
 
@@ -112,12 +65,12 @@ def _currency(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     cur = groups.get("cur")
     if cur:
-        return _SYMBOLS.get(cur, cur.upper())
-    adj = (groups.get("adj") or "").lower()
-    if adj in _ADJECTIVES:
-        return _ADJECTIVES[adj]
+        return CURRENCY_SYMBOLS.get(cur, cur.upper())
+    adj = currency_of_adjective(groups.get("adj") or "")
+    if adj:
+        return adj
     name = (groups.get("name") or "").lower()
-    return _NAMES.get(name)
+    return CURRENCY_NAMES.get(name)
 
 
 def _drop_overlaps(items: list, key_len=lambda x: x.end - x.start) -> list:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from analyzer.extract.text import ClauseIndex, Span, sentences
+from analyzer.lexicon.parties import PARTY_ROLES
 from analyzer.types import Classification, Document, Obligation
 
 __all__ = ["extract_obligations", "party_names"]
@@ -42,12 +43,7 @@ _JOINT = re.compile(
     re.IGNORECASE,
 )
 _JOINT_SUBJECT = re.compile(r"^(?:the\s+|both\s+)?parties\b|\band\b", re.IGNORECASE)
-_ROLE_WORDS = ["Service Provider"] + (
-    "Client Customer Supplier Vendor Provider Contractor Subcontractor Company Buyer "
-    "Seller Purchaser Licensor Licensee Distributor Consultant Bank Agency Outsourcer Reseller "
-    "Manufacturer Franchisee Franchisor Employer Partner Agent Recipient Discloser Owner Operator"
-).split()
-_ROLE_RES = [(role, re.compile(r"\b" + role + r"\b")) for role in _ROLE_WORDS]
+_ROLE_RES = [(role, re.compile(r"\b" + role + r"\b")) for role in PARTY_ROLES]
 _ALIAS_RE = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?|each\s+a\s+)?[\"“](?P<alias>[A-Z][\w&.'’\- ]{1,40}?)[\"”]\s*\)")
 _COMPANY_RE = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|plc|PLC|S\.A\.S|S\.A|GmbH|AG|N\.A|Corp|Corporation|Company|Co|LLP|LP|Pvt|B\.V|N\.V|SpA|S\.r\.l)\b\.?",
@@ -92,7 +88,7 @@ def party_names(document: Document) -> dict[str, str]:
         alias = m.group("alias").strip()
         before = text[max(0, m.start() - 160) : m.start()]
         is_party = bool(_COMPANY_RE.search(before)) or any(p and p.split(",")[0] in before for p in document.parties)
-        if is_party or alias in _ROLE_WORDS:
+        if is_party or alias in PARTY_ROLES:
             names.setdefault(alias.lower(), alias)
     for party in document.parties:
         short = party.split(",")[0].strip()

@@ -12,11 +12,12 @@ import logging
 import re
 from dataclasses import dataclass
 
-from analyzer.extract.money import CURRENCY_CODES, Percent, find_money, find_percentages
+from analyzer.extract.money import Percent, find_money, find_percentages
 from analyzer.extract.numbers import parse_digits
 from analyzer.extract.quantities import _is_threshold, find_escalators
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
 from analyzer.extract.units import unit_after, unit_in, unit_noun
+from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_SYMBOLS
 from analyzer.types import Classification, ClauseType, Document, RateItem, RateUnit
 
 __all__ = ["extract_rates"]
@@ -403,7 +404,7 @@ def _header_currency(header: str) -> str | None:
     m = re.search(r"(?<![A-Za-z])(" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z])|(US\$|C\$|A\$|\$|€|£|₹)", header)
     if not m:
         return None
-    return m.group(1) or {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP", "₹": "INR"}[m.group(2)]
+    return m.group(1) or CURRENCY_SYMBOLS[m.group(2)]
 
 
 # ----------------------------------------------------------------------------- prose

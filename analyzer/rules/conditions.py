@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from analyzer.extract.money import CURRENCY_PATTERN
+from analyzer.lexicon.kpi import KPI_ELEMENTS, KPI_WORDS, KpiElement
+from analyzer.lexicon.money import AMOUNT, CURRENCY_PATTERN, CURRENCY_WORD, MONEY
+from analyzer.lexicon.pricing import PRICE_COLUMN, PRICE_HEADING, PRICE_WORDS, PRICING_TYPES
 from analyzer.types import Classification, Clause, ClauseType, Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,40 +30,12 @@ NO_QUOTE: Span = (-1, -1)
 
 # --------------------------------------------------------------------------- vocabulary
 
-CURRENCY = CURRENCY_PATTERN  # shared with the extractors (analyzer/extract/money.py)
-AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}\b|\d+"
-MONEY = re.compile(
-    rf"{CURRENCY}\s?(?:{AMOUNT})(?:\s?(?:million|m|k|thousand))?"
-    rf"|(?:{AMOUNT})\s?(?:USD|EUR|GBP|dollars|euros|pounds|rupees)\b",
-    re.IGNORECASE,
-)
-CURRENCY_WORD = re.compile(rf"{CURRENCY}|\b(dollars?|euros?|pounds? sterling|rupees?)\b", re.I)
-PRICE_WORDS = re.compile(
-    r"\b(rates?|fees?|pric(e|es|ed|ing)|charges?|charged|chargeable|costs?|tariffs?|"
-    r"invoic\w*|bill(ed|able|ing)?|payable|surcharges?|premiums?|commercials?|"
-    r"reimburs\w*|pass(ed)?[- ]through)\b",
-    re.IGNORECASE,
-)
-PRICE_HEADING = re.compile(
-    r"\b(rates?|fees?|pric\w*|charges?|commercials?|compensation|payment|expenses|"
-    r"invoic\w*|costs?)\b",
-    re.IGNORECASE,
-)
-PRICING_TYPES = {
-    ClauseType.FEES_PRICING, ClauseType.PRICE_ADJUSTMENT, ClauseType.PAYMENT_INVOICING,
-    ClauseType.EXPENSES, ClauseType.VOLUME_COMMITMENT,
-}
+CURRENCY = CURRENCY_PATTERN  # one currency vocabulary (analyzer/lexicon/money.py)
 # A numeric performance target: a percentage, or a time threshold in seconds/minutes.
 NUMERIC_TARGET = re.compile(
     r"\d+(\.\d+)?\s*(%|percent\b)|\b(within|in|under|below|than)\s+(\w+\s+)?\(?\d+\)?\s*"
     r"(seconds?|secs?|minutes?|mins?|hours?|business hours|days|business days)\b"
     r"|\b\d+\s*(seconds?|secs?)\b",
-    re.IGNORECASE,
-)
-KPI_WORDS = re.compile(
-    r"\b(answer\w*|abandon\w*|resolution|resolved|satisfaction|csat|nps|quality|qa\b|"
-    r"adherence|accuracy|service level|response|respond\w*|attrition|transfer\w*|"
-    r"speed of answer|asa\b|aht\b|handle time|first[- ]c\w+ resolution|fcr\b|score)",
     re.IGNORECASE,
 )
 _VOLUME_AFTER = re.compile(
@@ -373,9 +347,6 @@ def money_without_currency(scope: Scope, params: NoParams) -> list[Span]:
 _TABLE_ROW = re.compile(r"\s\|\s|\|\||\t")
 _CELL_SPLIT = re.compile(r"\s*(?:\|\|?|\t)\s*")
 _BARE_CELL = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
-_PRICE_COLUMN = re.compile(
-    r"\b(rates?|fees?|pric(e|es|ing)|charges?|costs?|amounts?|tariffs?)\b", re.IGNORECASE
-)
 
 
 def _header_cells(scope: Scope, unit: Unit) -> list[str] | None:
@@ -425,7 +396,7 @@ def _bare_price_cells(scope: Scope, unit: Unit, text: str) -> list[Span]:
         value = cell.strip()
         if not value or col >= len(header) or not _BARE_CELL.match(value):
             continue
-        if not _PRICE_COLUMN.search(header[col]) or "%" in header[col]:
+        if not PRICE_COLUMN.search(header[col]) or "%" in header[col]:
             continue
         out.append((unit.start + at, unit.start + at + len(cell)))
     return out
@@ -774,15 +745,12 @@ def missing_attachment(scope: Scope, params: NoParams) -> list[Span]:
 
 # --------------------------------------------------------------------------- KPIs
 
-KPI_ELEMENTS = ("target", "threshold", "window", "data_source", "reporting", "remedy", "cap")
-
-
 class KpiParams(BaseModel):
     """Which missing KPI elements make the condition true."""
 
     model_config = ConfigDict(extra="forbid")
-    any_of: list[str] = Field(default_factory=list)
-    all_of: list[str] = Field(default_factory=list)
+    any_of: list[KpiElement] = Field(default_factory=list)
+    all_of: list[KpiElement] = Field(default_factory=list)
 
 
 @predicate("kpi_missing", KpiParams)
@@ -804,7 +772,9 @@ class IncompleteKpiParams(BaseModel):
     """Which missing elements count (only those a reviewer can act on)."""
 
     model_config = ConfigDict(extra="forbid")
-    elements: list[str] = Field(default_factory=lambda: ["window", "remedy"])
+    elements: list[KpiElement] = Field(
+        default_factory=lambda: [KpiElement.WINDOW, KpiElement.REMEDY]
+    )
 
 
 _CLAUSE_REMEDY = re.compile(
@@ -876,7 +846,7 @@ def kpi_incomplete(scope: Scope, params: IncompleteKpiParams) -> list[Span]:
     for kpi in scope.extraction.kpis:
         if not kpi.target or not scope.overlaps(kpi.start, kpi.end):
             continue
-        missing = [e for e in ("window", "remedy")
+        missing = [e for e in (KpiElement.WINDOW, KpiElement.REMEDY)
                    if e in wanted and (e in kpi.missing or getattr(kpi, e) in (None, ""))]
         if not missing:
             continue
@@ -884,14 +854,16 @@ def kpi_incomplete(scope: Scope, params: IncompleteKpiParams) -> list[Span]:
         if cid not in clause_text:
             clause_text[cid] = _section_text(scope, cid)
         text = clause_text[cid]
-        if "remedy" in missing and _CLAUSE_REMEDY.search(text):
-            missing.remove("remedy")
-        if "window" in missing and _CLAUSE_WINDOW.search(text):
-            missing.remove("window")
+        if KpiElement.REMEDY in missing and _CLAUSE_REMEDY.search(text):
+            missing.remove(KpiElement.REMEDY)
+        if KpiElement.WINDOW in missing and _CLAUSE_WINDOW.search(text):
+            missing.remove(KpiElement.WINDOW)
         if not missing:
             continue
         span = (kpi.start, kpi.end)
-        gaps = " and ".join(f"no {'measurement window' if m == 'window' else m}" for m in missing)
+        gaps = " and ".join(
+            f"no {'measurement window' if m == KpiElement.WINDOW else m.value}" for m in missing
+        )
         scope.art.memo[kpi_note_key(span)] = f"{kpi.metric.strip() or 'a service level'}: {gaps}"
         out.append(span)
     return out

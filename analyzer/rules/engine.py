@@ -27,7 +27,6 @@ from analyzer.types import (
     Evidence,
     Extraction,
     Finding,
-    Severity,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,7 +39,6 @@ MIN_QUOTE = 10
 ALT_MIN_SCORE = 0.2  # an alternative label this likely still puts a clause in scope
 EXCLUDE_MIN_SCORE = 0.5  # only a confident label takes a clause out of scope
 MAX_EVIDENCE = 3
-SEVERITY_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2}
 
 
 @dataclass(slots=True)
@@ -689,7 +687,7 @@ def _continues(text: str, first: Evidence, second: Evidence) -> bool:
 def merge_findings(findings: list[Finding], art: TextArtifacts) -> list[Finding]:
     """Merge duplicates (same category, same problem): keep the most severe, list the others."""
     order = sorted(
-        range(len(findings)), key=lambda i: (-SEVERITY_RANK[findings[i].severity], i)
+        range(len(findings)), key=lambda i: (-findings[i].severity.rank, i)
     )
     kept: list[Finding] = []
     for i in order:

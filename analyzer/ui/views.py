@@ -288,8 +288,7 @@ def kpi_display(result: AnalysisResult) -> pd.DataFrame:
     frame = tables.kpis_frame(result)
     frame["completeness"] = (frame["completeness"] * 100).round().astype("Int64")
     frame["missing"] = frame["missing"].str.replace("_", " ")
-    return frame[["metric", "target", "threshold", "window", "data_source", "reporting",
-                  "remedy", "cap", "completeness", "missing", "page", "quote"]]
+    return frame[["metric", *tables.KPI_COLUMNS, "completeness", "missing", "page", "quote"]]
 
 
 def obligations_display(result: AnalysisResult) -> pd.DataFrame:

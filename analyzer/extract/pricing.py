@@ -17,7 +17,7 @@ from analyzer.extract.numbers import parse_digits
 from analyzer.extract.quantities import _is_threshold, find_escalators
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
 from analyzer.extract.units import unit_after, unit_in, unit_noun
-from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_SYMBOLS
+from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_NAME_WORD, CURRENCY_SYMBOLS
 from analyzer.types import Classification, ClauseType, Document, RateItem, RateUnit
 
 __all__ = ["extract_rates"]
@@ -91,7 +91,7 @@ _BARE_AFTER_FEE = re.compile(
 )
 
 
-_MAYBE_PRICE = re.compile(r"\d|percent|per cent|dollars?|euros?|pounds|rupees|pesos", re.IGNORECASE)
+_MAYBE_PRICE = re.compile(r"\d|percent|per cent|" + CURRENCY_NAME_WORD, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,10 @@ __all__ = [
     "CURRENCY_ADJECTIVES",
     "CURRENCY_CODE",
     "CURRENCY_CODES",
+    "CURRENCY_CODE_AFTER",
     "CURRENCY_NAME",
     "CURRENCY_NAMES",
+    "CURRENCY_NAME_WORD",
     "CURRENCY_PATTERN",
     "CURRENCY_SYMBOL",
     "CURRENCY_SYMBOLS",
@@ -93,14 +95,22 @@ CURRENCY_NAME = r"(?P<name>" + "|".join(CURRENCY_NAMES) + r")s?(?:\s+sterling)?\
 
 # A digit amount as the rule predicates read it: "1,200.50", "27.40", "45".
 AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}\b|\d+"
+# "dollars", "euro", "pesos": a currency name, singular or plural (no group)
+CURRENCY_NAME_WORD = r"(?:" + "|".join(CURRENCY_NAMES) + r")s?"
+# An ISO code after an amount inside a case-insensitive pattern: any code in capitals, as
+# the money extractor reads it ("1,200 SGD"; "5 try" is no money), and USD, EUR and GBP
+# in any case.
+CURRENCY_CODE_AFTER = rf"(?-i:{CURRENCY_CODE})|USD|EUR|GBP"
 # An amount with its currency, before or after it ("USD 27.40", "27.40 USD", "500 dollars").
 MONEY = re.compile(
     rf"{CURRENCY_PATTERN}\s?(?:{AMOUNT})(?:\s?(?:million|m|k|thousand))?"
-    rf"|(?:{AMOUNT})\s?(?:USD|EUR|GBP|dollars|euros|pounds|rupees)\b",
+    rf"|(?:{AMOUNT})\s?(?:{CURRENCY_CODE_AFTER}|{CURRENCY_NAME_WORD})\b",
     re.IGNORECASE,
 )
-# A currency named anywhere (a code, a symbol or a name); a bare "pound" may be a weight.
-CURRENCY_WORD = re.compile(rf"{CURRENCY_PATTERN}|\b(dollars?|euros?|pounds? sterling|rupees?)\b", re.IGNORECASE)
+# Currency names that name money on their own; a bare "pound" may be a weight.
+_MONEY_NAMES = "|".join(f"{name}s?" for name in CURRENCY_NAMES if name != "pound") + r"|pounds? sterling"
+# A currency named anywhere (a code, a symbol or a name).
+CURRENCY_WORD = re.compile(rf"{CURRENCY_PATTERN}|\b({_MONEY_NAMES})\b", re.IGNORECASE)
 
 
 def currency_of_adjective(adjective: str) -> str | None:

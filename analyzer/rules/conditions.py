@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from analyzer.lexicon.kpi import KPI_ELEMENTS, KPI_WORDS, KpiElement
-from analyzer.lexicon.money import AMOUNT, CURRENCY_PATTERN, CURRENCY_WORD, MONEY
+from analyzer.lexicon.money import (
+    AMOUNT,
+    CURRENCY_CODE_AFTER,
+    CURRENCY_NAME_WORD,
+    CURRENCY_PATTERN,
+    CURRENCY_WORD,
+    MONEY,
+)
 from analyzer.lexicon.pricing import PRICE_COLUMN, PRICE_HEADING, PRICE_WORDS, PRICING_TYPES
 from analyzer.types import Classification, Clause, ClauseType, Extraction
 
@@ -370,7 +377,7 @@ def _header_cells(scope: Scope, unit: Unit) -> list[str] | None:
 
 _CURRENCY_STATED = re.compile(
     rf"\b(amounts?|prices?|rates?|fees?|charges?|sums?|figures?)\b[^.\n]{{0,60}}\b(in|expressed in|"
-    rf"stated in|denominated in|payable in|quoted in)\s+(US |U\.S\. )?({CURRENCY}|dollars|euros|pounds|rupees)",
+    rf"stated in|denominated in|payable in|quoted in)\s+(US |U\.S\. )?({CURRENCY}|{CURRENCY_NAME_WORD})",
     re.IGNORECASE,
 )
 
@@ -424,7 +431,7 @@ def rate_without_unit(scope: Scope, params: NoParams) -> list[Span]:
 
 _PRICED_AT = re.compile(
     rf"\b(charged|billed|invoiced|priced|chargeable|rate of|unit price of)\s+"
-    rf"(at\s+|of\s+)?(?:{CURRENCY}\s?(?:{AMOUNT})|(?:{AMOUNT})\s?(?:USD|EUR|GBP)\b)",
+    rf"(at\s+|of\s+)?(?:{CURRENCY}\s?(?:{AMOUNT})|(?:{AMOUNT})\s?(?:{CURRENCY_CODE_AFTER})\b)",
     re.IGNORECASE,
 )
 _ONCE_MARK = re.compile(

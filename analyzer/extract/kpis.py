@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from analyzer.extract.money import Percent, find_percentages
 from analyzer.extract.quantities import find_durations
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
-from analyzer.lexicon.kpi import METRICS, KpiElement
+from analyzer.lexicon.kpi import ANY_METRIC, METRICS, KpiElement
 from analyzer.types import Classification, Clause, Document, Extraction, Kpi
 
 __all__ = ["extract_kpis", "service_credit_exposure"]
@@ -25,7 +25,7 @@ __all__ = ["extract_kpis", "service_credit_exposure"]
 logger = logging.getLogger(__name__)
 
 # The metric vocabulary is analyzer.lexicon.kpi.METRICS.
-_ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _, _ in METRICS.values()), re.IGNORECASE)
+_ANY_METRIC = ANY_METRIC
 _METRIC_RES = tuple((name, re.compile(p, re.IGNORECASE), kinds, timed) for name, (p, kinds, timed) in METRICS.items())
 
 # The general shape of a timed service level whose metric our list does not name: a share

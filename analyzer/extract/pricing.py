@@ -18,6 +18,7 @@ from analyzer.extract.quantities import _is_threshold, find_escalators
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
 from analyzer.extract.units import unit_after, unit_in, unit_noun
 from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_NAME_WORD, CURRENCY_SYMBOLS
+from analyzer.lexicon.pricing import PRICE_COLUMN
 from analyzer.types import Classification, ClauseType, Document, RateItem, RateUnit
 
 __all__ = ["extract_rates"]
@@ -75,7 +76,8 @@ _ILLUSTRATIVE_HEADER = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_LABEL = re.compile(r"^\s*(?:sub-?)?totals?\b", re.IGNORECASE)
-_PRICE_HEADER = re.compile(r"\b(?:rate|price|fee|charge|cost|amount|usd|eur|gbp|inr|\$|€|£)\b", re.IGNORECASE)
+# A price column: the rules' price-column words (analyzer/lexicon/pricing.py) or a currency.
+_PRICE_HEADER = re.compile(PRICE_COLUMN.pattern + r"|\b(?:usd|eur|gbp|inr|\$|€|£)\b", re.IGNORECASE)
 _ITEM_BEFORE = re.compile(
     r"([A-Za-z][\w/&'’ -]{0,60}?\b(?:fee|premium|surcharge|rate|charge|retainer|price|cost|increase|"
     r"escalator|adjustment|minimum|commitment|billing|subscription|licen[cs]e))s?\s*"

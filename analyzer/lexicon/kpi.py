@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 __all__ = [
+    "ANY_METRIC",
     "KPI_ELEMENTS",
     "KPI_WORDS",
     "METRICS",
@@ -113,13 +114,17 @@ METRIC_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("availability", "Availability / uptime", r"availab|uptime"),
 )
 
+# Any metric of ``METRICS``: the extractor's first test of a sentence or row.
+ANY_METRIC = re.compile("|".join(f"(?:{m.pattern})" for m in METRICS.values()), re.IGNORECASE)
+
 # Words that make a sentence with a number a service metric, for the rule predicates that
-# read text when the Extraction is empty (rule examples, hand-built documents). Broader
-# than ``METRICS`` in places ("quality", "score", "response") and narrower in others
-# (no occupancy, availability or conversion rates).
+# read text when the Extraction is empty (rule examples, hand-built documents): every
+# metric the extractor knows, plus the looser cue words the rules used before ("quality",
+# "score", "response", "transfers").
 KPI_WORDS = re.compile(
     r"\b(answer\w*|abandon\w*|resolution|resolved|satisfaction|csat|nps|quality|qa\b|"
     r"adherence|accuracy|service level|response|respond\w*|attrition|transfer\w*|"
-    r"speed of answer|asa\b|aht\b|handle time|first[- ]c\w+ resolution|fcr\b|score)",
+    r"speed of answer|asa\b|aht\b|handle time|first[- ]c\w+ resolution|fcr\b|score)|"
+    + ANY_METRIC.pattern,
     re.IGNORECASE,
 )

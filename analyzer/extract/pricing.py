@@ -17,7 +17,7 @@ from analyzer.extract.numbers import parse_digits
 from analyzer.extract.quantities import _is_threshold, find_escalators
 from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
 from analyzer.extract.units import unit_after, unit_in, unit_noun
-from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_NAME_WORD, CURRENCY_SYMBOLS
+from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_NAME_WORD, CURRENCY_SYMBOL, CURRENCY_SYMBOLS
 from analyzer.lexicon.pricing import PRICE_COLUMN
 from analyzer.types import Classification, ClauseType, Document, RateItem, RateUnit
 
@@ -359,7 +359,7 @@ def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[Rat
 
 
 _RANGE_TAIL = re.compile(
-    r"\s*(?:-|–|—|to|and)\s*(?:(?:" + "|".join(CURRENCY_CODES) + r")\s?|US\$|\$|€|£|₹)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b"
+    r"\s*(?:-|–|—|to|and)\s*(?:(?:" + "|".join(CURRENCY_CODES) + r")\s?|" + CURRENCY_SYMBOL + r")?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b"
 )
 _PROJECTION = re.compile(r"\b(?:estimat\w*|forecast\w*|projected|anticipated|expected|totals?|totalling)\b", re.IGNORECASE)
 _VOLUME_WORD = re.compile(

@@ -14,6 +14,7 @@ from analyzer.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORD,
     KPI_ELEMENTS,
+    KPI_WORDS,
     METRICS,
     MONEY,
     PARTY_ROLES,
@@ -79,3 +80,9 @@ def test_lexicon_party_roles_put_longer_roles_first() -> None:
     for i, role in enumerate(PARTY_ROLES):
         for later in PARTY_ROLES[i + 1 :]:
             assert role not in later, f"{later!r} must come before {role!r}"
+
+
+def test_lexicon_rule_kpi_words_cover_every_extractor_metric() -> None:
+    for sentence in ("Occupancy shall be at least 80%.", "The save rate shall be 25%.",
+                     "Average speed of answer: 20 seconds."):
+        assert KPI_WORDS.search(sentence), sentence

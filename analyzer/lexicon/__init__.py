@@ -7,6 +7,7 @@ predicates, compare, exports and the UI import it instead of keeping their own c
 from __future__ import annotations
 
 from analyzer.lexicon.kpi import (
+    ANY_METRIC,
     KPI_ELEMENTS,
     KPI_WORDS,
     METRIC_PATTERNS,
@@ -36,6 +37,7 @@ from analyzer.lexicon.pricing import PRICE_COLUMN, PRICE_HEADING, PRICE_WORDS, P
 
 __all__ = [
     "AMOUNT",
+    "ANY_METRIC",
     "CURRENCY_ADJECTIVE",
     "CURRENCY_ADJECTIVES",
     "CURRENCY_CODE",

@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 
 from analyzer.errors import ModelError
+from analyzer.resources import heading_map_path
 from analyzer.types import ClauseType
 
-DEFAULT_MAP = Path(__file__).with_name("heading_map.yaml")
+DEFAULT_MAP = heading_map_path()
 
 _LEAD_NUMBER = re.compile(
     r"""^\s*(?:

@@ -26,14 +26,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
-import analyzer
 from analyzer.classify.labels import normalise_heading
 from analyzer.errors import ModelError
+from analyzer.resources import models_dir
 from analyzer.types import Classification, ClauseType, Document
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL_DIR = Path(analyzer.__file__).resolve().parents[1] / "models"
+DEFAULT_MODEL_DIR = models_dir()
 CARD_FILE = "model_card.json"
 SKLEARN_STEM = "clause_model"  # clause_model.json + clause_model.npz
 SPACY_DIR = "spacy_textcat"

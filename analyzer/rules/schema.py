@@ -25,11 +25,12 @@ from pydantic import (
 )
 
 from analyzer.errors import RulePackError
+from analyzer.resources import rule_packs_dir
 from analyzer.types import ClauseType, FlagCategory, Severity
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+DEFAULT_RULES_DIR = rule_packs_dir()
 RULE_ID = re.compile(r"^[a-z_]+\.[a-z0-9_]+$")
 VOCAB_REF = re.compile(r"^@([a-z0-9_]+)$")
 

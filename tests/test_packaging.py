@@ -63,8 +63,11 @@ def test_packaging_lists_every_package_of_analyzer() -> None:
     on_disk = {".".join(p.parent.relative_to(ROOT).parts)
                for p in (ROOT / "analyzer").rglob("__init__.py")}
     mapped = SETUPTOOLS["package-dir"]
-    assert set(SETUPTOOLS["packages"]) == on_disk | set(mapped), (
-        "pyproject.toml [tool.setuptools] packages must list every package of analyzer/")
+    listed = set(SETUPTOOLS["packages"])
+    missing, stale = sorted(on_disk - listed), sorted(listed - on_disk - set(mapped))
+    assert not missing, f"add to pyproject.toml [tool.setuptools] packages: {missing}"
+    assert not stale, f"remove from pyproject.toml [tool.setuptools] packages: {stale}"
+    assert set(mapped) <= listed
     assert all((ROOT / folder).is_dir() for folder in mapped.values())
 
 

@@ -1,7 +1,7 @@
 """Extractors: prices, KPIs, obligations and attachment references from a ``Document``.
 
 Every span they return is exact: ``quote == document.text[start:end]``, with the page from
-``document.page_at(start)`` and the innermost clause that holds ``start``. Only
+``DocumentContext.page_at(start)`` and the innermost clause that holds ``start``. Only
 ``extract_obligations`` uses spaCy, and only on short windows of duty sentences.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from analyzer.extract.kpis import extract_kpis, service_credit_exposure
 from analyzer.extract.money import Percent, find_money, find_percentages
@@ -23,7 +24,10 @@ from analyzer.extract.quantities import (
     find_escalators,
 )
 from analyzer.extract.references import attachment_labels, extract_references
-from analyzer.types import Classification, Document, Extraction
+from analyzer.types import Extraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.context import DocumentContext
 
 __all__ = [
     "Cap",
@@ -48,18 +52,18 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-def extract_all(document: Document, classifications: tuple[Classification, ...], nlp) -> Extraction:
-    """Run every extractor over ``document``.
+def extract_all(context: DocumentContext) -> Extraction:
+    """Run every extractor over the context's document.
 
     Args:
-        document: the segmented contract.
-        classifications: one per clause (used to skip liability and insurance amounts).
-        nlp: the spaCy ``Language`` from ``analyzer.nlp.load_nlp()``, loaded once by the caller.
+        context: the classified document from ``analyzer.context.build_context``; its
+            classifications skip liability and insurance amounts, its spaCy pipeline
+            parses the duty windows.
     """
     extraction = Extraction(
-        rates=extract_rates(document, classifications),
-        kpis=extract_kpis(document, classifications),
-        obligations=extract_obligations(document, classifications, nlp),
-        references=extract_references(document),
+        rates=extract_rates(context),
+        kpis=extract_kpis(context),
+        obligations=extract_obligations(context),
+        references=extract_references(context),
     )
-    return replace(extraction, service_credit_exposure=service_credit_exposure(extraction, document))
+    return replace(extraction, service_credit_exposure=service_credit_exposure(extraction, context))

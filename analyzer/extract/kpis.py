@@ -9,16 +9,20 @@ returned here; the rules flag them.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from analyzer.extract.money import Percent, find_percentages
 from analyzer.extract.quantities import find_durations
-from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
+from analyzer.extract.text import CELL_SEP, Span, lines, split_cells
 from analyzer.lexicon.kpi import ANY_METRIC, METRICS, KpiElement
-from analyzer.types import Classification, Clause, Document, Extraction, Kpi
+from analyzer.types import Extraction, Kpi
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.context import DocumentContext
 
 __all__ = ["extract_kpis", "service_credit_exposure"]
 
@@ -163,17 +167,16 @@ class _Candidate:
     header: str = ""
 
 
-def extract_kpis(document: Document, classifications: tuple[Classification, ...] = ()) -> tuple[Kpi, ...]:
+def extract_kpis(context: DocumentContext) -> tuple[Kpi, ...]:
     """Return one ``Kpi`` per measurable service level (one per SLA-table row)."""
-    index = ClauseIndex(document)
-    candidates = _table_candidates(document.text) + _prose_candidates(document.text, _performance_context(document, index))
+    candidates = _table_candidates(context.text) + _prose_candidates(context.sentences, _performance_context(context))
     seen: set[tuple[int, int]] = set()
     kpis: list[Kpi] = []
     for cand in sorted(candidates, key=lambda c: c.start):
         if any(cand.start < e and s < cand.end for s, e in seen):
             continue
         seen.add((cand.start, cand.end))
-        kpis.append(_complete(document, index, cand))
+        kpis.append(_complete(context, cand))
     return tuple(kpis)
 
 
@@ -193,14 +196,17 @@ def _metric_of(text: str) -> tuple[str, tuple[str, ...], bool] | None:
     return (best[1], best[2], best[3]) if best else None
 
 
-@functools.lru_cache(maxsize=4)
-def _metric_sentences(text: str) -> tuple[tuple[str, str], ...]:
+def _metric_sentences(context: DocumentContext) -> tuple[tuple[str, str], ...]:
     """Prose sentences of a document that name a metric, with that metric's name.
 
     Computed once per document: every KPI without a remedy in its own section looks here.
     """
+    return context.memo("kpi_metric_sentences", lambda: _find_metric_sentences(context.sentences))
+
+
+def _find_metric_sentences(sents: Sequence[Span]) -> tuple[tuple[str, str], ...]:
     out = []
-    for x in sentences(text):
+    for x in sents:
         if x.is_row:
             continue
         info = _metric_of(x.text)
@@ -350,16 +356,16 @@ _PERF_HEADING = re.compile(
 )
 
 
-def _performance_context(document: Document, index: ClauseIndex):
+def _performance_context(context: DocumentContext):
     """Return ``at(pos) -> bool``: whether ``pos`` lies in a service-level section.
 
     A list of standards under "Performance Standards" or "Service Levels" commits to
     its targets even when an item reads "Save rate: at least 25% of contacts", with no
     "shall" and a metric our list does not name.
     """
-    clauses = {c.id: c for c in document.clauses}
+    clauses = context.clauses_by_id
     by_number: dict[str, str] = {}
-    for c in document.clauses:
+    for c in context.document.clauses:
         if c.number:
             by_number.setdefault(c.number, c.id)
     cache: dict[str | None, bool] = {}
@@ -385,12 +391,12 @@ def _performance_context(document: Document, index: ClauseIndex):
         cache[clause_id] = found
         return found
 
-    return lambda pos: perf(index.at(pos))
+    return lambda pos: perf(context.clause_at(pos))
 
 
-def _prose_candidates(text: str, perf_at=None) -> list[_Candidate]:
+def _prose_candidates(sents: Sequence[Span], perf_at=None) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for sent in sentences(text):
+    for sent in sents:
         if sent.is_row:
             continue
         if not re.search(r"\d|percent|\b(?:zero|nil)\b", sent.text, re.IGNORECASE):
@@ -524,27 +530,6 @@ def _prose_candidate(unit: Span, as_row: bool = False, perf: bool = False) -> _C
 # ----------------------------------------------------------------------------- completeness
 
 
-def _section(document: Document, index: ClauseIndex, clause_id: str | None) -> list[Clause]:
-    """The clauses a KPI's window, remedy and data source may sit in: its section."""
-    if clause_id is None:
-        return []
-    clauses = document.clauses
-    pos = next((i for i, c in enumerate(clauses) if c.id == clause_id), None)
-    if pos is None:
-        return []
-    me = clauses[pos]
-    if me.parent_id is not None:
-        group = [c for c in clauses if c.parent_id == me.parent_id or c.id == me.parent_id]
-    elif me.number and "." in me.number:
-        top = me.number.split(".")[0]
-        group = [c for c in clauses if c.number and (c.number == top or c.number.split(".")[0] == top)]
-    else:
-        group = list(clauses[max(0, pos - 3) : pos + 4])
-    if me not in group:
-        group.append(me)
-    return group
-
-
 def _prose(text: str) -> str:
     """Drop table rows: a window or source named in another row is not this KPI's."""
     return "\n".join(line for line in text.split("\n") if CELL_SEP not in line)
@@ -610,12 +595,15 @@ _FAILURE = re.compile(
 )
 
 
-def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
-    clause_id = index.at(cand.start)
-    section = _section(document, index, clause_id)
-    own = _prose(document.clause(clause_id).text) if clause_id else ""
+def _complete(context: DocumentContext, cand: _Candidate) -> Kpi:
+    """Find a candidate's window, data source, reporting, remedy and cap in its clause,
+    its sibling group (``DocumentContext.sibling_group``) or the whole document."""
+    document = context.document
+    clause_id = context.clause_at(cand.start)
+    section = context.sibling_group(clause_id)
+    own = _prose(context.clause(clause_id).text) if clause_id else ""
     section_text = "\n".join(_prose(c.text) for c in section)
-    section_sents = [s.text for c in section for s in sentences(c.text) if not s.is_row]
+    section_sents = [s.text for c in section for s in context.clause_sentences(c.id) if not s.is_row]
 
     window = _cell(cand.cells, r"window|period|frequency|measured over") or _first(
         _WINDOW_STRONG, cand.text, cand.intro, own, section_text
@@ -623,7 +611,7 @@ def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
     data_source = _cell(cand.cells, r"source|measured by|data|tool|method") or _first(
         _DATA_SOURCE, cand.text, cand.intro, own, section_text
     )
-    reporting = _first(_REPORTING, cand.text, own, section_text) or _doc_reporting(document)
+    reporting = _first(_REPORTING, cand.text, own, section_text) or _doc_reporting(context)
     remedy_cell = _cell(cand.cells, r"credit|remedy|consequence|penalt|allocation|at[- ]risk")
     remedy_sentence = _remedy(cand, section_sents)
     remedy = None
@@ -632,7 +620,7 @@ def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
     else:
         remedy = remedy_cell or remedy_sentence
     if remedy is None:
-        doc_sents = [t for t, name in _metric_sentences(document.text) if name == cand.canonical]
+        doc_sents = [t for t, name in _metric_sentences(context) if name == cand.canonical]
         remedy = _remedy(cand, doc_sents)
     cap = None
     if remedy:
@@ -665,7 +653,7 @@ def _complete(document: Document, index: ClauseIndex, cand: _Candidate) -> Kpi:
         cap=_norm(cap),
         quote=document.text[cand.start : cand.end],
         clause_id=clause_id,
-        page=document.page_at(cand.start),
+        page=context.page_at(cand.start),
         start=cand.start,
         end=cand.end,
         missing=tuple(missing),
@@ -676,16 +664,14 @@ def _norm(value: str | None) -> str | None:
     return re.sub(r"\s+", " ", value).strip() if value else value
 
 
-def _doc_reporting(document: Document) -> str | None:
-    """A performance-reporting duty anywhere in the document (a governance section)."""
-    return _reporting_in(document.text)
+def _doc_reporting(context: DocumentContext) -> str | None:
+    """A performance-reporting duty anywhere in the document (a governance section),
+    looked for once per document."""
+    return context.memo("kpi_doc_reporting", lambda: _reporting_in(context.sentences))
 
 
-# Keyed by the text, not id(document): ids are reused once a document is freed, which let
-# one contract inherit another's reporting duty in a batch.
-@functools.lru_cache(maxsize=16)
-def _reporting_in(text: str) -> str | None:
-    for sent in sentences(text):
+def _reporting_in(sents: Sequence[Span]) -> str | None:
+    for sent in sents:
         m = _REPORTING.search(sent.text)
         if m and _PERF_WORDS.search(sent.text) and not m.group(0).lower().startswith("reported to"):
             return m.group(0)
@@ -703,7 +689,7 @@ _AT_RISK = re.compile(
 )
 
 
-def service_credit_exposure(extraction: Extraction, document: Document) -> dict | None:
+def service_credit_exposure(extraction: Extraction, context: DocumentContext) -> dict | None:
     """Return the fees at risk from service credits, or None when the document has no credits.
 
     Keys: ``at_risk_percent`` (the stated at-risk amount or credit cap, as a percent of
@@ -713,9 +699,8 @@ def service_credit_exposure(extraction: Extraction, document: Document) -> dict 
     ``max_credit_percent`` (the most a period's credits can reach: the cap when stated,
     else the sum of the per-KPI credits) and ``capped`` (a cap or at-risk amount exists).
     """
-    index = ClauseIndex(document)
     at_risk = None
-    for sent in sentences(document.text):
+    for sent in context.sentences:
         if sent.is_row:
             continue
         m = _AT_RISK.search(sent.text)
@@ -732,8 +717,8 @@ def service_credit_exposure(extraction: Extraction, document: Document) -> dict 
             "quote": sent.text,
             "start": sent.start,
             "end": sent.end,
-            "page": document.page_at(sent.start),
-            "clause_id": index.at(sent.start),
+            "page": context.page_at(sent.start),
+            "clause_id": sent.clause_id,
         }
         break
     credits = []

@@ -10,7 +10,7 @@ So each duty is read in two ways:
   noun phrase right before the modal, then a verb) is read from the words themselves;
 - everything else (passives, "is responsible for", "agrees to", joint duties, subjects
   we cannot delimit) is parsed by spaCy, one short window per sentence, in one
-  ``nlp.pipe`` batch.
+  batch through ``DocumentContext.parse`` (memoised on the document's context).
 """
 
 from __future__ import annotations
@@ -18,10 +18,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from analyzer.extract.text import ClauseIndex, Span, sentences
+from analyzer.extract.text import Span
 from analyzer.lexicon.parties import PARTY_ROLES
-from analyzer.types import Classification, Document, Obligation
+from analyzer.types import Document, Obligation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.context import DocumentContext
 
 __all__ = ["extract_obligations", "party_names"]
 
@@ -133,38 +137,32 @@ def _resolve(subject: str, names: dict[str, str]) -> str | None:
     return " ".join(words[:6]) if words else None
 
 
-def extract_obligations(
-    document: Document, classifications: tuple[Classification, ...] = (), nlp=None
-) -> tuple[Obligation, ...]:
-    """Return the duties of ``document`` in text order.
+def extract_obligations(context: DocumentContext) -> tuple[Obligation, ...]:
+    """Return the duties of the context's document in text order.
 
-    Args:
-        document: the segmented contract.
-        classifications: unused for now (kept for the fixed extractor signature).
-        nlp: the spaCy ``Language`` from ``analyzer.nlp.load_nlp()``; without it only the
-            plain active form is read and passive or joint duties are not returned.
+    Without a spaCy pipeline in the context only the plain active form is read and
+    passive or joint duties are not returned.
     """
-    names = party_names(document)
-    index = ClauseIndex(document)
+    names = party_names(context.document)
     out: list[Obligation] = []
     to_parse: list[_Window] = []
-    for sent in sentences(document.text):
+    for sent in context.sentences:
         if sent.is_row or not _CUE.search(sent.text):
             continue
-        clause_id = index.at(sent.start)
+        clause_id = sent.clause_id
         if clause_id is None:
             continue
         needs_parse = False
         for m in _MODAL.finditer(sent.text):
-            ob = _fast(document, sent, m, names, clause_id)
+            ob = _fast(context, sent, m, names, clause_id)
             if ob is None:
                 needs_parse = True
             elif ob is not _SKIP:
                 out.append(ob)
         if not _MODAL.search(sent.text) or needs_parse:
             to_parse.append(_window(sent, clause_id))
-    if nlp is not None and to_parse:
-        out.extend(_parsed(document, to_parse, names, nlp))
+    if context.nlp is not None and to_parse:
+        out.extend(_parsed(context, to_parse, names))
     unique: dict[tuple[int, str], Obligation] = {}
     for ob in sorted(out, key=lambda o: (o.start, o.end)):
         unique.setdefault((ob.start, ob.action), ob)
@@ -193,7 +191,7 @@ def _window(sent: Span, clause_id: str | None) -> _Window:
 # ----------------------------------------------------------------------------- fast path
 
 
-def _fast(document: Document, sent: Span, m: re.Match[str], names: dict[str, str], clause_id: str | None):
+def _fast(context: DocumentContext, sent: Span, m: re.Match[str], names: dict[str, str], clause_id: str | None):
     """Read "<subject> shall [not] <verb> <object>" without parsing.
 
     Returns an ``Obligation``, ``_SKIP`` when the modal binds nobody, or None when the
@@ -232,15 +230,15 @@ def _fast(document: Document, sent: Span, m: re.Match[str], names: dict[str, str
     start = sent.start + (len(head) - len(head.lstrip()) if not b else b.end())
     start = sent.start + s.index(subject, b.end() if b else 0)
     end = sent.start + m.end() + verb_m.end() + (len(" ".join(obj_words)) + (len(rest) - len(rest.lstrip())) if obj_words else 0)
-    end = _fit_end(document.text, start, end)
+    end = _fit_end(context.text, start, end)
     modal = m.group("modal").lower() + (" not" if m.group("neg") else "")
     return Obligation(
         party=party,
         modal=modal,
         action=action,
-        quote=document.text[start:end],
+        quote=context.text[start:end],
         clause_id=clause_id or "",
-        page=document.page_at(start),
+        page=context.page_at(start),
         start=start,
         end=end,
         passive=False,
@@ -258,19 +256,19 @@ def _fit_end(text: str, start: int, end: int) -> int:
 # ----------------------------------------------------------------------------- parse path
 
 
-def _parsed(document: Document, windows: list[_Window], names: dict[str, str], nlp) -> list[Obligation]:
-    """Parse the windows in one batch with tagger and parser only.
+def _parsed(context: DocumentContext, windows: list[_Window], names: dict[str, str]) -> list[Obligation]:
+    """Parse the windows in one batch with tagger and parser only (``PARSE_PIPES``).
 
     The attribute ruler and lemmatizer cost more than the parser here (a Matcher over
     every token), so they are skipped and only the verbs we report are lemmatised.
     """
+    nlp = context.nlp
+    assert nlp is not None  # checked by the caller
     out: list[Obligation] = []
-    keep = {"tok2vec", "tagger", "parser"}
-    disable = [p for p in nlp.pipe_names if p not in keep]
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    with nlp.select_pipes(disable=disable):
-        for doc, win in nlp.pipe(((w.text, w) for w in windows), as_tuples=True, batch_size=64):
-            out.extend(_from_doc(document, doc, win, names, lemmatizer))
+    docs = context.parse([w.text for w in windows])
+    for doc, win in zip(docs, windows, strict=True):
+        out.extend(_from_doc(context, doc, win, names, lemmatizer))
     return out
 
 
@@ -316,7 +314,7 @@ def _object_text(verb) -> str:
     return doc[words[0].i : words[-1].i + 1].text
 
 
-def _from_doc(document: Document, doc, win: _Window, names: dict[str, str], lemmatizer=None) -> list[Obligation]:
+def _from_doc(context: DocumentContext, doc, win: _Window, names: dict[str, str], lemmatizer=None) -> list[Obligation]:
     out: list[Obligation] = []
     for tok in doc:
         low = tok.lower_
@@ -382,10 +380,10 @@ def _from_doc(document: Document, doc, win: _Window, names: dict[str, str], lemm
             end_tok = verb
         span_end = end_tok.idx + len(end_tok.text)
         start = win.start + span_start
-        lead = _ENUMERATOR.match(document.text, start, win.start + span_end)
+        lead = _ENUMERATOR.match(context.text, start, win.start + span_end)
         if lead:
             start = lead.end()
-        end = _fit_end(document.text, start, win.start + span_end)
+        end = _fit_end(context.text, start, win.start + span_end)
         if end <= start:
             continue
         out.append(
@@ -393,9 +391,9 @@ def _from_doc(document: Document, doc, win: _Window, names: dict[str, str], lemm
                 party=party,
                 modal=modal,
                 action=action.strip(),
-                quote=document.text[start:end],
+                quote=context.text[start:end],
                 clause_id=win.clause_id or "",
-                page=document.page_at(start),
+                page=context.page_at(start),
                 start=start,
                 end=end,
                 passive=passive,

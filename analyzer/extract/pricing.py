@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from analyzer.extract.money import Percent, find_money, find_percentages
 from analyzer.extract.numbers import parse_digits
 from analyzer.extract.quantities import _is_threshold, find_escalators
-from analyzer.extract.text import CELL_SEP, ClauseIndex, Span, lines, sentences, split_cells
+from analyzer.extract.text import CELL_SEP, Span, lines, split_cells
 from analyzer.extract.units import unit_after, unit_in, unit_noun
 from analyzer.lexicon.money import CURRENCY_CODES, CURRENCY_NAME_WORD, CURRENCY_SYMBOL, CURRENCY_SYMBOLS
 from analyzer.lexicon.pricing import PRICE_COLUMN
-from analyzer.types import Classification, ClauseType, Document, RateItem, RateUnit
+from analyzer.types import ClauseType, RateItem, RateUnit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.context import DocumentContext
 
 __all__ = ["extract_rates"]
 
@@ -106,17 +111,16 @@ class _Row:
     intro: str
 
 
-def extract_rates(document: Document, classifications: tuple[Classification, ...] = ()) -> tuple[RateItem, ...]:
-    """Return the priced items of ``document`` in text order.
+def extract_rates(doc_ctx: DocumentContext) -> tuple[RateItem, ...]:
+    """Return the priced items of the context's document in text order.
 
     Table rows are read with their header (a "Rate (USD per handled minute)" column
     gives the unit and currency of a bare "0.95"); prose sentences give money with a
     unit right after it, one-time and monthly fees, and percentages that are premiums,
     surcharges, escalators or early-termination shares.
     """
-    index = ClauseIndex(document)
     skip_clauses = {
-        c.clause_id for c in classifications if c.label in _SKIP_TYPES and c.score >= 0.5
+        c.clause_id for c in doc_ctx.classifications if c.label in _SKIP_TYPES and c.score >= 0.5
     }
     items: dict[tuple[int, int], RateItem] = {}
 
@@ -125,24 +129,24 @@ def extract_rates(document: Document, classifications: tuple[Classification, ...
         if key not in items:
             items[key] = item
 
-    text = document.text
-    rows, prose = _split_rows(document.text)
+    text = doc_ctx.text
+    rows, prose = _split_rows(text, doc_ctx.sentences)
     for row in rows:
-        if index.at(row.span.start) in skip_clauses:
+        if doc_ctx.clause_at(row.span.start) in skip_clauses:
             continue
-        for item in _rates_in_row(document, index, row):
+        for item in _rates_in_row(doc_ctx, row):
             add(item)
     prev: tuple[str | None, str] = (None, "")
     for sent in prose:
-        clause_id = index.at(sent.start)
+        clause_id = sent.clause_id
         lead_in = prev[1] if prev[0] == clause_id else ""
         prev = (clause_id, sent.text)
         if clause_id in skip_clauses:
             continue
-        heading = _heading(document, clause_id)
-        if _illustrative(document, clause_id, heading):
+        heading = _heading(doc_ctx, clause_id)
+        if _illustrative(doc_ctx, clause_id, heading):
             continue
-        for item in _rates_in_sentence(document, text, sent, clause_id, heading, lead_in):
+        for item in _rates_in_sentence(doc_ctx, text, sent, clause_id, heading, lead_in):
             add(item)
     return tuple(sorted(items.values(), key=lambda r: r.start))
 
@@ -150,7 +154,7 @@ def extract_rates(document: Document, classifications: tuple[Classification, ...
 # ----------------------------------------------------------------------------- tables
 
 
-def _split_rows(text: str) -> tuple[list[_Row], list[Span]]:
+def _split_rows(text: str, sents: Sequence[Span]) -> tuple[list[_Row], list[Span]]:
     """Separate table rows (with their header) from prose sentences.
 
     A table is a run of row lines; a change in the number of cells starts a new one
@@ -183,7 +187,7 @@ def _split_rows(text: str) -> tuple[list[_Row], list[Span]]:
         else:
             prev_cells = 0
         prev_line = line
-    prose = [s for s in sentences(text) if not s.is_row]
+    prose = [s for s in sents if not s.is_row]
     return rows, prose
 
 
@@ -274,7 +278,7 @@ def _columns(row: _Row) -> _Columns:
     return _Columns(label, frozenset(price), frozenset(basis))
 
 
-def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[RateItem]:
+def _rates_in_row(doc_ctx: DocumentContext, row: _Row) -> list[RateItem]:
     """Price every priced cell of one rate-card row.
 
     Each cell with money (or a bare number under a price header, or a percentage that is a
@@ -336,7 +340,7 @@ def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[Rat
             context = " ".join((label, cell, *basis_cells))
             kind = _kind(context, unit)
             cur = currency or _header_currency(col_header) or table_currency
-            out.append(_item(document, index, item, amount, cur, unit, kind, cstart + s, cstart + qend))
+            out.append(_item(doc_ctx, True, item, amount, cur, unit, kind, cstart + s, cstart + qend))
     priced_cols = {col for col, *_ in priced}
     row_context = " ".join(c for i, (_, c) in enumerate(cells))
     if re.search(r"\bcredit", header_text + " " + row_context, re.IGNORECASE):
@@ -354,7 +358,7 @@ def _rates_in_row(document: Document, index: ClauseIndex, row: _Row) -> list[Rat
             tail = re.match(r"[^|.;]{0,60}", cell[p.end :])
             qend = p.end + (len(tail.group(0).rstrip()) if tail else 0)
             qstart = p.start - 1 if p.start > 0 and cell[p.start - 1] == "+" else p.start
-            out.append(_item(document, index, label, p.value, None, RateUnit.PERCENT, kind, cstart + qstart, cstart + qend))
+            out.append(_item(doc_ctx, True, label, p.value, None, RateUnit.PERCENT, kind, cstart + qstart, cstart + qend))
     return out
 
 
@@ -413,7 +417,7 @@ def _header_currency(header: str) -> str | None:
 
 
 def _rates_in_sentence(
-    document: Document, text: str, sent: Span, clause_id: str | None, heading: str | None, lead_in: str = ""
+    doc_ctx: DocumentContext, text: str, sent: Span, clause_id: str | None, heading: str | None, lead_in: str = ""
 ) -> list[RateItem]:
     """Price the money and percentages of one prose sentence.
 
@@ -438,7 +442,7 @@ def _rates_in_sentence(
                 hs, he = high.start("num"), high.end("num")
                 if not any(x.start <= hs < x.end for x in money):
                     hi_item = _item_name(s, m.start, heading)
-                    out.append(_item(document, None, hi_item, parse_digits(high.group("num")), m.currency, unit,
+                    out.append(_item(doc_ctx, False, hi_item, parse_digits(high.group("num")), m.currency, unit,
                                      _kind(hi_item + " " + s[max(0, m.start - 40) : he + length], unit),
                                      sent.start + hs, sent.start + high.end() + length, clause_id))
                 after = (unit, high.end() - m.end + length)
@@ -462,7 +466,7 @@ def _rates_in_sentence(
             continue
         item = _item_name(s, m.start, heading)
         kind = _kind(item + " " + s[max(0, m.start - 40) : qend], unit)
-        out.append(_item(document, None, item, m.amount, m.currency, unit, kind, sent.start + m.start, sent.start + qend, clause_id))
+        out.append(_item(doc_ctx, False, item, m.amount, m.currency, unit, kind, sent.start + m.start, sent.start + qend, clause_id))
     for bare in _BARE_AFTER_FEE.finditer(s):
         start, end = bare.start("num"), bare.end("num")
         if any(m.start <= start < m.end for m in money) or re.search(r"[$€£₹]\s*$|\b[A-Z]{3}\s*$", s[:start]):
@@ -478,7 +482,7 @@ def _rates_in_sentence(
         item = _item_name(s, start, heading)
         kind = _kind(item + " " + s[max(0, start - 40) : qend], unit)
         out.append(
-            _item(document, None, item, parse_digits(bare.group("num")), None, unit, kind, sent.start + start, sent.start + qend, clause_id)
+            _item(doc_ctx, False, item, parse_digits(bare.group("num")), None, unit, kind, sent.start + start, sent.start + qend, clause_id)
         )
     escalators = find_escalators(s)
     for p in find_percentages(s):
@@ -495,7 +499,7 @@ def _rates_in_sentence(
         )
         qend = p.end + (tail.end() if tail else 0)
         item = _item_name(s, p.start, heading)
-        out.append(_item(document, None, item, p.value, None, RateUnit.PERCENT, kind, sent.start + qstart, sent.start + qend, clause_id))
+        out.append(_item(doc_ctx, False, item, p.value, None, RateUnit.PERCENT, kind, sent.start + qstart, sent.start + qend, clause_id))
     return out
 
 
@@ -656,30 +660,30 @@ def _clean(name: str) -> str:
     return name[:1].upper() + name[1:] if name else name
 
 
-def _illustrative(document: Document, clause_id: str | None, heading: str | None) -> bool:
+def _illustrative(doc_ctx: DocumentContext, clause_id: str | None, heading: str | None) -> bool:
     """True for an illustration or worked example: its figures are not prices."""
     if clause_id is None:
         return False
     try:
-        head = heading or document.clause(clause_id).text[:80]
+        head = heading or doc_ctx.clause(clause_id).text[:80]
     except KeyError:
         return False
     first = head if heading else head.split(".")[0]
     return bool(re.search(r"\b(?:illustrat\w*|worked example|example|scenario|estimated (?:annual|monthly) charges)\b", first, re.IGNORECASE))
 
 
-def _heading(document: Document, clause_id: str | None) -> str | None:
+def _heading(doc_ctx: DocumentContext, clause_id: str | None) -> str | None:
     if clause_id is None:
         return None
     try:
-        return document.clause(clause_id).heading
+        return doc_ctx.clause(clause_id).heading
     except KeyError:
         return None
 
 
 def _item(
-    document: Document,
-    index: ClauseIndex | None,
+    doc_ctx: DocumentContext,
+    find_clause: bool,
     item: str,
     amount: float,
     currency: str | None,
@@ -689,16 +693,16 @@ def _item(
     end: int,
     clause_id: str | None = None,
 ) -> RateItem:
-    if index is not None:
-        clause_id = index.at(start)
+    if find_clause:  # table cells; sentences pass their clause
+        clause_id = doc_ctx.clause_at(start)
     return RateItem(
         item=item,
         amount=float(amount),
         currency=currency,
         unit=unit,
-        quote=document.text[start:end],
+        quote=doc_ctx.text[start:end],
         clause_id=clause_id,
-        page=document.page_at(start),
+        page=doc_ctx.page_at(start),
         start=start,
         end=end,
         kind=kind,

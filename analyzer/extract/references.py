@@ -10,9 +10,12 @@ attach, so it is not reported.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from analyzer.extract.text import ClauseIndex
 from analyzer.types import Document, Reference
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.context import DocumentContext
 
 __all__ = ["extract_references", "attachment_labels"]
 
@@ -88,11 +91,10 @@ def attachment_labels(document: Document) -> set[str]:
     return present
 
 
-def extract_references(document: Document) -> tuple[Reference, ...]:
+def extract_references(context: DocumentContext) -> tuple[Reference, ...]:
     """Return each mention of an attachment, one per label and clause, with ``present``."""
-    text = document.text
-    present = attachment_labels(document)
-    index = ClauseIndex(document)
+    text = context.text
+    present = attachment_labels(context.document)
     heading_spans = {(m.start("kind"), m.end("id")) for m in _headings(text)}
     heading_spans |= {(m.start("kind"), m.end("id")) for m in _GLUED_HEADING_RE.finditer(text)}
     seen: set[tuple[str, str | None]] = set()
@@ -106,7 +108,7 @@ def extract_references(document: Document) -> tuple[Reference, ...]:
         if _PARENT_RE.match(after):
             continue
         label = _label(m.group("kind"), m.group("id"))
-        clause_id = index.at(start)
+        clause_id = context.clause_at(start)
         if (label, clause_id) in seen:
             continue
         seen.add((label, clause_id))
@@ -115,7 +117,7 @@ def extract_references(document: Document) -> tuple[Reference, ...]:
                 label=label,
                 quote=text[start:end],
                 clause_id=clause_id,
-                page=document.page_at(start),
+                page=context.page_at(start),
                 start=start,
                 end=end,
                 present=label in present,

@@ -1,18 +1,15 @@
-"""Spans of a document: lines, table rows, sentences, and the clause that holds an offset.
+"""Spans of a document: lines, table rows and sentences.
 
 Extractors work on small spans (a sentence or a table row) so that quotes stay short and
 exact, and so the dependency parser only sees what it must. Tables reach the text as one
-line per row with cells joined by " | ".
+line per row with cells joined by " | ". The split of a whole document is made once, in
+``analyzer.context.DocumentContext.sentences``, with the clause of every sentence.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass
-
-from analyzer.types import Document
 
 CELL_SEP = " | "
 
@@ -66,19 +63,7 @@ def split_cells(row: str) -> list[tuple[int, str]]:
     return cells
 
 
-@functools.lru_cache(maxsize=16)
-def _sentences_cached(text: str) -> tuple[Span, ...]:
-    return tuple(_split_sentences(text, 0))
-
-
 def sentences(text: str, offset: int = 0) -> list[Span]:
-    """Split ``text`` into sentences and table rows with exact offsets (cached per text)."""
-    if offset == 0:
-        return list(_sentences_cached(text))
-    return _split_sentences(text, offset)
-
-
-def _split_sentences(text: str, offset: int = 0) -> list[Span]:
     """Split ``text`` into sentences and table rows with exact offsets.
 
     A table row (a line with " | ") is its own unit; a blank line always ends a
@@ -146,34 +131,3 @@ def _add(out: list[Span], chunk: str, start: int, is_row: bool) -> None:
     body = chunk.strip()
     if body:
         out.append(Span(start + lead, start + lead + len(body), body, is_row))
-
-
-class ClauseIndex:
-    """Find the innermost clause that contains an offset (clauses may nest)."""
-
-    def __init__(self, document: Document) -> None:
-        self._clauses = sorted(document.clauses, key=lambda c: (c.start, -(c.end - c.start)))
-        self._starts = [c.start for c in self._clauses]
-        self._max_len = max((c.end - c.start for c in self._clauses), default=0)
-
-    def at(self, offset: int) -> str | None:
-        """Return the id of the smallest clause with ``start <= offset < end``."""
-        i = bisect.bisect_right(self._starts, offset)
-        best = None
-        while i > 0:
-            i -= 1
-            c = self._clauses[i]
-            if offset - c.start > self._max_len:
-                break
-            if c.start <= offset < c.end and (best is None or c.end - c.start < best.end - best.start):
-                best = c
-        if best is None:
-            # a sentence that starts with its clause number ("2.1 Vendor will ...") begins just
-            # before the clause span: give it the clause that starts a few characters later
-            j = bisect.bisect_right(self._starts, offset)
-            while j < len(self._clauses) and self._clauses[j].start <= offset + 16:
-                c = self._clauses[j]
-                if c.end > c.start:
-                    return c.id
-                j += 1
-        return best.id if best else None

@@ -30,6 +30,7 @@ from analyzer.lexicon.pricing import PRICE_COLUMN, PRICE_HEADING, PRICE_WORDS, P
 from analyzer.types import Classification, Clause, ClauseType, Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
+    from analyzer.context import DocumentContext
     from analyzer.rules.units import TextArtifacts, Unit
 
 Span = tuple[int, int]
@@ -145,6 +146,7 @@ class Scope:
     end: int
     clause: Clause | None
     unit_ids: list[int]
+    context: DocumentContext
     art: TextArtifacts
     extraction: Extraction
     classifications: dict[str, Classification]
@@ -810,31 +812,20 @@ def _section_text(scope: Scope, clause_id: str) -> str:
     clause under it), as a reviewer reads an SLA table with its intro ("measured per calendar
     month") and its remedies clause ("each breach of standard (d) gives a credit"). Falls back
     to the clause alone when the section is very large (a whole schedule without numbering)."""
-    memo = scope.art.memo
-    key = ("section_text", clause_id)
-    if key in memo:
-        return str(memo[key])
-    clauses = {c.id: c for c in scope.art.document.clauses}
-    root = clause_id
-    seen = {root}
-    while root in clauses and clauses[root].parent_id and clauses[root].parent_id not in seen:
-        root = clauses[root].parent_id or root
-        seen.add(root)
-    members = {root}
-    for c in scope.art.document.clauses:  # document order: parents come before children
-        if c.parent_id in members:
-            members.add(c.id)
-    if len(members) > _SECTION_MAX_CLAUSES:
-        members = {clause_id}
+    return scope.context.memo(("section_text", clause_id), lambda: _read_section(scope, clause_id))
+
+
+def _read_section(scope: Scope, clause_id: str) -> str:
+    members = [c.id for c in scope.context.section(clause_id)]
+    if len(members) > _SECTION_MAX_CLAUSES or not members:
+        members = [clause_id]
     parts: list[str] = []
     for cid in members:
         for i in scope.art.by_clause.get(cid, []):
             unit_text = scope.art.text(scope.art.units[i])
             if cid == clause_id or not _DEFERRED.search(unit_text):
                 parts.append(unit_text)  # "credits will be agreed later" supplies no remedy
-    text = " ".join(parts)
-    memo[key] = text
-    return text
+    return " ".join(parts)
 
 
 def kpi_note_key(span: Span) -> tuple[str, int, int]:

@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, kpi_note_key, negated_at
 from analyzer.rules.prefilter import literal_starts, scan
-from analyzer.rules.schema import ConditionModel, Rule, RuleSet, VOCAB_REF, token_patterns
-from analyzer.rules.units import TextArtifacts, Unit, annotate, tokenize
+from analyzer.rules.schema import VOCAB_REF, ConditionModel, Rule, RuleSet, token_patterns
+from analyzer.rules.units import LookupLemmatizer, TextArtifacts, Unit, tokenize
 from analyzer.types import (
     Classification,
     Clause,
     ClauseType,
-    Document,
     Evidence,
     Extraction,
     Finding,
@@ -31,6 +30,8 @@ from analyzer.types import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+
+    from analyzer.context import DocumentContext
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +69,14 @@ class _CompiledRule:
 
 
 @dataclass(slots=True)
-class _Compiled:
-    """Matchers for all rules of a RuleSet on one spaCy vocabulary."""
+class CompiledRuleSet:
+    """Matchers for all rules of a RuleSet on one spaCy vocabulary, built once by
+    ``compile_ruleset`` (``Analyzer.load`` does it), with the lookup lemmatizer that
+    tokenises the rule units the same way as the phrase patterns."""
 
     ruleset: RuleSet
-    nlp: Any
+    nlp: Language
+    lemmatizer: LookupLemmatizer
     rules: list[_CompiledRule]
     phrase_matcher: Any
     matcher: Any
@@ -81,9 +85,6 @@ class _Compiled:
     # The same token patterns split by trigger words: each Matcher only runs on sentences
     # holding one of its own words (None: every sentence), far fewer than the union gate.
     gated: list[tuple[frozenset[str] | None, Any]] = field(default_factory=list)
-
-
-_CACHE: dict[tuple[int, int], _Compiled] = {}
 
 
 def _join(patterns: list[str]) -> re.Pattern[str] | None:
@@ -147,13 +148,18 @@ def _phrases(cond: ConditionModel, ruleset: RuleSet) -> list[str]:
     return out
 
 
-def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
-    """Compile every phrase and token pattern of a RuleSet into one matcher each (cached)."""
-    cached = _CACHE.get((id(ruleset), id(nlp)))
-    if cached is not None and cached.ruleset is ruleset and cached.nlp is nlp:
-        return cached
+def compile_ruleset(
+    ruleset: RuleSet, nlp: Language, lemmatizer: LookupLemmatizer | None = None
+) -> CompiledRuleSet:
+    """Compile every phrase and token pattern of a RuleSet into one matcher each.
+
+    Costly (seconds): call it once per (ruleset, nlp) and keep the result, as
+    ``Analyzer.load`` does. ``lemmatizer`` lets several rule sets on one pipeline share
+    its lookup lemmatizer (the rule examples); a new one is built when omitted.
+    """
     from spacy.matcher import Matcher, PhraseMatcher
 
+    lemmatizer = lemmatizer or LookupLemmatizer(nlp)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher = Matcher(nlp.vocab, validate=True)
     keys: dict[int, str] = {}
@@ -167,7 +173,7 @@ def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
                 within = cm.within or "sentence"
                 cond = _Cond(key, cm, within)
                 if cm.phrase is not None:
-                    docs = tokenize(nlp, _phrases(cm, ruleset))
+                    docs = tokenize(nlp, _phrases(cm, ruleset), lemmatizer)
                     phrase_matcher.add(key, docs)
                 elif cm.tokens is not None:
                     matcher.add(key, token_patterns(cm.tokens))
@@ -196,12 +202,10 @@ def compile_ruleset(ruleset: RuleSet, nlp: Language) -> _Compiled:
             if gate_key not in by_gate:
                 by_gate[gate_key] = Matcher(nlp.vocab, validate=True)
             by_gate[gate_key].add(cond.key, token_patterns(cond.model.tokens))
-    compiled = _Compiled(
-        ruleset, nlp, rules, phrase_matcher, matcher, keys, _gate(rules), list(by_gate.items())
+    return CompiledRuleSet(
+        ruleset, nlp, lemmatizer, rules, phrase_matcher, matcher, keys, _gate(rules),
+        list(by_gate.items()),
     )
-    _CACHE.clear()  # one live (ruleset, nlp) pair per process is the normal case
-    _CACHE[(id(ruleset), id(nlp))] = compiled
-    return compiled
 
 
 _LITERAL_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM")
@@ -253,17 +257,14 @@ class _Run:
     """State of one apply_rules call: matches per unit and cached condition results."""
 
     def __init__(
-        self,
-        compiled: _Compiled,
-        art: TextArtifacts,
-        classifications: dict[str, Classification],
-        extraction: Extraction,
+        self, compiled: CompiledRuleSet, context: DocumentContext, extraction: Extraction
     ) -> None:
         self.c = compiled
-        self.art = art
-        self.cls = classifications
+        self.context = context
+        self.art = art = context.units
+        self.cls = context.classifications_by_id
         self.extraction = extraction
-        self.clauses = {cl.id: cl for cl in art.document.clauses}
+        self.clauses = context.clauses_by_id
         self.unit_matches: list[dict[str, list[Span]]] = [
             self._match(d, w) for d, w in zip(art.docs, art.words, strict=True)
         ]
@@ -358,7 +359,7 @@ class _Run:
             spec = REGISTRY[cond.model.condition]
             start, end = _bounds(self.art, unit_ids)
             scope = Scope(
-                level, start, end, clause, unit_ids, self.art, self.extraction, self.cls,
+                level, start, end, clause, unit_ids, self.context, self.art, self.extraction, self.cls,
                 anchors, heading,
             )
             result = spec.fn(scope, spec.params(**cond.model.params))
@@ -520,7 +521,7 @@ def _evidence(run: _Run, unit: Unit, anchors: list[Span], matched: str) -> Evide
     anchor = inside[0] if inside else None
     s, e = _quote_bounds(doc.text, unit, anchor)
     hit = doc.text[anchor[0] : anchor[1]] if anchor else ""
-    return Evidence(unit.clause_id, doc.text[s:e], s, e, doc.page_at(s), f"{matched}: {hit}"[:200])
+    return Evidence(unit.clause_id, doc.text[s:e], s, e, run.context.page_at(s), f"{matched}: {hit}"[:200])
 
 
 def _explain(
@@ -714,28 +715,22 @@ def merge_findings(findings: list[Finding], art: TextArtifacts) -> list[Finding]
 
 
 def apply_rules(
-    document: Document,
-    classifications: tuple[Classification, ...],
-    extraction: Extraction,
-    ruleset: RuleSet,
-    nlp: Language,
+    context: DocumentContext, extraction: Extraction, compiled: CompiledRuleSet
 ) -> tuple[Finding, ...]:
     """Flag a document's problems, one Finding per problem.
 
     Args:
-        document: the segmented document.
-        classifications: one per clause (missing ones count as ``other``).
+        context: the classified document, its rule units tokenised once
+            (``analyzer.context.build_context`` with the same ``nlp`` as ``compiled``).
         extraction: rates, KPIs, obligations and references found by the extractors.
-        ruleset: from ``load_rules``.
-        nlp: a spaCy pipeline; only its tokenizer and lemma tables are used.
+        compiled: from ``compile_ruleset`` (clauses without a classification count as
+            ``other``).
 
     Returns:
         Findings in document order, document-level gaps last.
     """
-    compiled = compile_ruleset(ruleset, nlp)
-    art = annotate(document, nlp)
-    by_id = {c.clause_id: c for c in classifications}
-    run = _Run(compiled, art, by_id, extraction)
+    run = _Run(compiled, context, extraction)
+    art = run.art
     raw: list[Finding] = []
     for cr in compiled.rules:
         if cr.rule.model.scope == "document":
@@ -743,39 +738,25 @@ def apply_rules(
         else:
             raw.extend(_clause_findings(run, cr))
     merged = merge_findings(raw, art)
-    merged = merge_into_sections(merged, art, {cr.rule.id: cr.rule for cr in compiled.rules})
+    merged = merge_into_sections(merged, context, {cr.rule.id: cr.rule for cr in compiled.rules})
     logger.debug("%d raw findings, %d after merging", len(raw), len(merged))
     return tuple(merged)
 
 
-def _section_of(clause_id: str | None, clauses: dict[str, Clause]) -> set[str]:
-    """Return a clause, its parent and its siblings: the section a reviewer reads together."""
-    if clause_id is None or clause_id not in clauses:
-        return set()
-    parent = clauses[clause_id].parent_id
-    out = {clause_id}
-    if parent:
-        out.add(parent)
-        out.update(c.id for c in clauses.values() if c.parent_id == parent)
-    out.update(c.id for c in clauses.values() if c.parent_id == clause_id)
-    return out
-
-
 def merge_into_sections(
-    findings: list[Finding], art: TextArtifacts, rules: dict[str, Rule]
+    findings: list[Finding], context: DocumentContext, rules: dict[str, Rule]
 ) -> list[Finding]:
     """Fold findings of ``merge_into_section`` rules into a finding of the same category in
     the same section whose quote already covers the gap (one flag per problem): e.g. an SLA
     table whose rows lack credits, next to "service credits for the other service levels
     will be agreed". Without such a finding the flag stays on its own."""
-    clauses = {c.id: c for c in art.document.clauses}
     out = list(findings)
     for f in findings:
         rule = rules.get(f.rule_id)
         if rule is None or not rule.model.merge_into_section or f.scope != "clause":
             continue
         covers = [re.compile(p, re.IGNORECASE) for p in rule.model.covers]
-        section = _section_of(f.clause_id, clauses)
+        section = context.family(f.clause_id)
         target = None
         for k, g in enumerate(out):
             if g is f or g.category != f.category or g.scope != "clause" or g.clause_id not in section:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analyzer.rules.schema import Example, Rule, RuleSet
+from analyzer.rules.units import LookupLemmatizer
 from analyzer.types import (
     Classification,
     Clause,
@@ -92,9 +93,15 @@ def _default_type(rule: Rule) -> ClauseType:
     return types[0] if isinstance(types, list) and types else ClauseType.OTHER
 
 
-def run_example(case: ExampleCase, ruleset: RuleSet, nlp: Language) -> ExampleResult:
+def run_example(
+    case: ExampleCase,
+    ruleset: RuleSet,
+    nlp: Language,
+    lemmatizer: LookupLemmatizer | None = None,
+) -> ExampleResult:
     """Apply one rule alone to its example and compare with the expectation."""
-    from analyzer.rules.engine import apply_rules
+    from analyzer.context import build_context
+    from analyzer.rules.engine import apply_rules, compile_ruleset
 
     single = ruleset.only(case.rule_id)
     rule = single.rules[0]
@@ -104,7 +111,9 @@ def run_example(case: ExampleCase, ruleset: RuleSet, nlp: Language) -> ExampleRe
         case.example.heading,
         per_line=rule.model.scope == "document",
     )
-    findings = apply_rules(doc, cls, Extraction(), single, nlp)
+    compiled = compile_ruleset(single, nlp, lemmatizer)
+    context = build_context(doc, cls, nlp, compiled.lemmatizer)
+    findings = apply_rules(context, Extraction(), compiled)
     hits = [f for f in findings if case.rule_id in (f.rule_id, *f.merged_rule_ids)]
     ok = bool(hits) == case.expect_flag
     detail = "; ".join(f"{f.rule_id}: {f.quote!r}" for f in hits) or "no finding"
@@ -113,4 +122,5 @@ def run_example(case: ExampleCase, ruleset: RuleSet, nlp: Language) -> ExampleRe
 
 def run_examples(ruleset: RuleSet, nlp: Language) -> list[ExampleResult]:
     """Run all examples of a RuleSet."""
-    return [run_example(case, ruleset, nlp) for case in example_cases(ruleset)]
+    lemmatizer = LookupLemmatizer(nlp)
+    return [run_example(case, ruleset, nlp, lemmatizer) for case in example_cases(ruleset)]

@@ -111,25 +111,18 @@ class LookupLemmatizer:
         return word
 
 
-_LEMMATIZERS: dict[int, tuple[Language, LookupLemmatizer]] = {}
-
-
-def lemmatizer_for(nlp: Language) -> LookupLemmatizer:
-    """Return the cached lookup lemmatizer of a pipeline."""
-    cached = _LEMMATIZERS.get(id(nlp))
-    if cached is None or cached[0] is not nlp:
-        cached = (nlp, LookupLemmatizer(nlp))
-        _LEMMATIZERS[id(nlp)] = cached
-    return cached[1]
-
-
-def tokenize(nlp: Language, texts: list[str], words: list[set[str]] | None = None) -> list[Doc]:
+def tokenize(
+    nlp: Language,
+    texts: list[str],
+    lemma: LookupLemmatizer,
+    words: list[set[str]] | None = None,
+) -> list[Doc]:
     """Tokenise texts and set lookup lemmas (no tagger, parser or NER).
 
-    When ``words`` is given, the lowercase forms and lemmas of each Doc are appended to it,
-    so the engine can skip the Matcher on sentences that cannot match.
+    ``lemma`` is the pipeline's lookup lemmatizer, built once by its owner (the compiled
+    rule set). When ``words`` is given, the lowercase forms and lemmas of each Doc are
+    appended to it, so the engine can skip the Matcher on sentences that cannot match.
     """
-    lemma = lemmatizer_for(nlp)
     docs = list(nlp.tokenizer.pipe(texts, batch_size=1000))
     for doc in docs:
         seen: set[str] = set()
@@ -264,14 +257,16 @@ def heading_chain(document: Document) -> dict[str, str]:
     return out
 
 
-def annotate(document: Document, nlp: Language) -> TextArtifacts:
-    """Split and tokenise a document once for all rules."""
+def annotate(
+    document: Document, nlp: Language, lemmatizer: LookupLemmatizer | None = None
+) -> TextArtifacts:
+    """Split and tokenise a document once for all rules (``DocumentContext.units``)."""
     units, by_clause = split_units(document)
     texts = [document.text[u.start : u.end] for u in units]
     headings = heading_chain(document)
     distinct = sorted({h for h in headings.values() if h})
     words: list[set[str]] = []
-    docs = tokenize(nlp, texts + distinct, words)
+    docs = tokenize(nlp, texts + distinct, lemmatizer or LookupLemmatizer(nlp), words)
     n = len(texts)
     return TextArtifacts(
         document, units, docs[:n], by_clause, headings,

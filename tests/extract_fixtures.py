@@ -52,3 +52,34 @@ def make_doc(text: str, parties: tuple[str, ...] = (), name: str = "t.txt") -> D
     page_offsets = [0] + [m.end() for m in re.finditer("\f", text)]
     source = SourceInfo(name, f"/tmp/{name}", hashlib.sha256(text.encode()).hexdigest(), FileFormat.TXT, len(text), len(page_offsets))
     return Document(source=source, text=text, clauses=tuple(clauses), page_offsets=tuple(page_offsets), parties=parties)
+
+
+def make_context(document: Document, classifications=(), nlp=None):  # type: ignore[no-untyped-def]
+    """Return the ``DocumentContext`` the extractors and rules read (no spaCy by default)."""
+    from analyzer.context import build_context
+
+    return build_context(document, tuple(classifications), nlp)
+
+
+_COMPILED: dict[tuple[int, int], tuple[object, object, object]] = {}
+
+
+def compiled_rules(ruleset, nlp):  # type: ignore[no-untyped-def]
+    """Compile a rule set once per test session (``Analyzer.load`` does it once per process)."""
+    from analyzer.rules.engine import compile_ruleset
+
+    key = (id(ruleset), id(nlp))
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not ruleset or hit[1] is not nlp:
+        hit = (ruleset, nlp, compile_ruleset(ruleset, nlp))
+        _COMPILED[key] = hit
+    return hit[2]
+
+
+def run_rules(document: Document, classifications, extraction, ruleset, nlp):  # type: ignore[no-untyped-def]
+    """Apply a rule set to a hand-built document the way the pipeline does."""
+    from analyzer.rules import apply_rules
+
+    compiled = compiled_rules(ruleset, nlp)
+    context = make_context(document, classifications, nlp)
+    return apply_rules(context, extraction, compiled)

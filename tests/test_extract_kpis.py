@@ -6,12 +6,12 @@ import pytest
 
 from analyzer.extract import extract_kpis, service_credit_exposure
 from analyzer.types import Extraction
-from extract_fixtures import make_doc
+from extract_fixtures import make_context, make_doc
 
 
 def _kpis(text: str):
     doc = make_doc(text)
-    kpis = extract_kpis(doc, ())
+    kpis = extract_kpis(make_context(doc))
     for k in kpis:
         assert doc.text[k.start : k.end] == k.quote
     return kpis
@@ -121,8 +121,8 @@ def test_service_credit_exposure_from_at_risk_amount_and_allocations():
         "equals the at-risk amount multiplied by that Critical Service Level's credit allocation.\n"
     )
     doc = make_doc(text)
-    kpis = extract_kpis(doc, ())
-    exposure = service_credit_exposure(Extraction(kpis=kpis), doc)
+    kpis = extract_kpis(make_context(doc))
+    exposure = service_credit_exposure(Extraction(kpis=kpis), make_context(doc))
     assert exposure["at_risk_percent"] == 12.0
     assert exposure["capped"] is True
     assert [c["credit_percent"] for c in exposure["credits"]] == [3.0, 1.8]
@@ -131,7 +131,7 @@ def test_service_credit_exposure_from_at_risk_amount_and_allocations():
 
 def test_service_credit_exposure_none_without_credits():
     doc = make_doc("1. Supplier shall answer 80% of calls within 20 seconds each month.")
-    assert service_credit_exposure(Extraction(kpis=extract_kpis(doc, ())), doc) is None
+    assert service_credit_exposure(Extraction(kpis=extract_kpis(make_context(doc))), make_context(doc)) is None
 
 
 # --------------------------------------------------------------------------- round 3: standards as lists

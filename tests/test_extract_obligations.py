@@ -6,7 +6,7 @@ import pytest
 
 from analyzer.extract import extract_obligations, party_names
 from analyzer.nlp import load_nlp
-from extract_fixtures import make_doc
+from extract_fixtures import make_context, make_doc
 
 PREAMBLE = (
     'This Agreement is made between Brightcart Commerce, Inc. ("Client") and '
@@ -21,7 +21,7 @@ def nlp():
 
 def _obligations(sentence: str, nlp):
     doc = make_doc(PREAMBLE + "1. " + sentence)
-    obs = extract_obligations(doc, (), nlp)
+    obs = extract_obligations(make_context(doc, (), nlp))
     for o in obs:
         assert doc.text[o.start : o.end] == o.quote
         assert o.clause_id
@@ -76,7 +76,7 @@ def test_extract_obligations_ignores_permissions_and_statements(sentence, nlp):
 
 def test_extract_obligations_without_nlp_keeps_plain_active_duties():
     doc = make_doc(PREAMBLE + "1. Supplier shall provide reports. Reports will be provided monthly.")
-    obs = extract_obligations(doc, (), None)
+    obs = extract_obligations(make_context(doc, (), None))
     assert [(o.party, o.passive) for o in obs] == [("Supplier", False)]
 
 

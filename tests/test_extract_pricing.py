@@ -6,12 +6,12 @@ import pytest
 
 from analyzer.extract import extract_rates
 from analyzer.types import RateUnit
-from extract_fixtures import make_doc
+from extract_fixtures import make_context, make_doc
 
 
 def _rates(text: str):
     doc = make_doc(text)
-    rates = extract_rates(doc, ())
+    rates = extract_rates(make_context(doc))
     for r in rates:
         assert doc.text[r.start : r.end] == r.quote
     return rates

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from analyzer.extract import extract_references
-from extract_fixtures import make_doc
+from extract_fixtures import make_context, make_doc
 
 
 def _refs(text: str):
     doc = make_doc(text)
-    refs = extract_references(doc)
+    refs = extract_references(make_context(doc))
     for r in refs:
         assert doc.text[r.start : r.end] == r.quote
     return [(r.label, r.present) for r in refs]

@@ -15,6 +15,7 @@ import pytest
 
 from analyzer.extract import extract_kpis, extract_rates, extract_references
 from analyzer.ingest import load_document
+from extract_fixtures import make_context
 
 
 def _norm(s: str) -> str:
@@ -39,8 +40,8 @@ def test_samples_pricing_and_kpis_found(samples_dir):
     missed = []
     for entry in gold["documents"]:
         doc = load_document(samples_dir / entry["file"])
-        rates = extract_rates(doc, ())
-        kpis = extract_kpis(doc, ())
+        rates = extract_rates(make_context(doc))
+        kpis = extract_kpis(make_context(doc))
         for g in entry.get("pricing", []):
             price_total += 1
             if any(abs(r.amount - float(g["amount"])) < 0.006 and r.unit.value == g["unit"] for r in rates):
@@ -53,7 +54,7 @@ def test_samples_pricing_and_kpis_found(samples_dir):
                 kpi_hit += 1
             else:
                 missed.append((entry["file"], g["quote"]))
-        for item in (*rates, *kpis, *extract_references(doc)):
+        for item in (*rates, *kpis, *extract_references(make_context(doc))):
             assert doc.text[item.start : item.end] == item.quote
     assert price_hit >= 0.9 * price_total, missed
     assert kpi_hit >= 0.9 * kpi_total, missed
@@ -70,5 +71,5 @@ def test_samples_missing_attachments(samples_dir):
     }
     for name, labels in expected.items():
         doc = load_document(samples_dir / name)
-        missing = {r.label for r in extract_references(doc) if not r.present}
+        missing = {r.label for r in extract_references(make_context(doc)) if not r.present}
         assert missing == labels, name

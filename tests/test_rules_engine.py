@@ -12,8 +12,8 @@ import pytest
 
 from analyzer.nlp import load_nlp
 from analyzer.risk import summarize_risk
-from analyzer.rules import apply_rules, load_rules, missing_types
-from analyzer.rules.units import annotate, lemmatizer_for
+from analyzer.rules import load_rules, missing_types
+from analyzer.rules.units import LookupLemmatizer, annotate
 from analyzer.types import (
     CORE_CATEGORIES,
     Classification,
@@ -31,6 +31,7 @@ from analyzer.types import (
     Severity,
     SourceInfo,
 )
+from extract_fixtures import run_rules
 
 RULESET = load_rules()
 
@@ -76,7 +77,7 @@ def build(*parts: Part | str) -> tuple[Document, tuple[Classification, ...]]:
 def run(nlp, *parts: Part | str, extraction: Extraction | None = None,  # type: ignore[no-untyped-def]
         ruleset=RULESET) -> tuple[Document, tuple[Finding, ...]]:
     doc, cls = build(*parts)
-    return doc, apply_rules(doc, cls, extraction or Extraction(), ruleset, nlp)
+    return doc, run_rules(doc, cls, extraction or Extraction(), ruleset, nlp)
 
 
 def cats(findings: tuple[Finding, ...]) -> set[FlagCategory]:
@@ -113,7 +114,7 @@ def test_units_split_sentences_rows_and_wrapped_lines(nlp) -> None:  # type: ign
 
 
 def test_lookup_lemmatizer_reads_model_tables(nlp) -> None:  # type: ignore[no-untyped-def]
-    lemma = lemmatizer_for(nlp)
+    lemma = LookupLemmatizer(nlp)
     assert [lemma(w) for w in ("agreed", "is", "rates", "provided", "given")] == [
         "agree", "be", "rate", "provide", "give"]
 
@@ -259,8 +260,8 @@ def test_obligation_without_agent_predicate_reads_extraction(nlp, tmp_path) -> N
     doc, cls = build("The data feed is maintained daily.")
     passive = Extraction(obligations=(_obligation(doc, "is maintained", passive=True),))
     named = Extraction(obligations=(_obligation(doc, "is maintained", passive=True, party="Bank"),))
-    assert apply_rules(doc, cls, passive, rules, nlp)
-    assert not apply_rules(doc, cls, named, rules, nlp)
+    assert run_rules(doc, cls, passive, rules, nlp)
+    assert not run_rules(doc, cls, named, rules, nlp)
 
 
 def test_kpi_missing_predicate_flags_kpi_without_target(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -270,7 +271,7 @@ def test_kpi_missing_predicate_flags_kpi_without_target(nlp) -> None:  # type: i
     start = doc.text.index(quote)
     kpi = Kpi("chat response", None, None, "month", None, None, None, None, quote, "c0000", 1,
               start, start + len(quote), missing=("target", "remedy"))
-    findings = apply_rules(doc, cls, Extraction(kpis=(kpi,)), RULESET, nlp)
+    findings = run_rules(doc, cls, Extraction(kpis=(kpi,)), RULESET, nlp)
     hit = [f for f in findings if "missing_kpi.kpi_without_target" in (f.rule_id, *f.merged_rule_ids)]
     assert hit and hit[0].category is FlagCategory.MISSING_KPI
 
@@ -279,8 +280,8 @@ def test_missing_attachment_uses_extracted_references(nlp) -> None:  # type: ign
     doc, cls = build("Supplier shall follow the procedures in Schedule 4.")
     start = doc.text.index("Schedule 4")
     ref = Reference("Schedule 4", "Schedule 4", "c0000", 1, start, start + 10, present=False)
-    missing = apply_rules(doc, cls, Extraction(references=(ref,)), RULESET, nlp)
-    attached = apply_rules(
+    missing = run_rules(doc, cls, Extraction(references=(ref,)), RULESET, nlp)
+    attached = run_rules(
         doc, cls,
         Extraction(references=(Reference("Schedule 4", "Schedule 4", "c0000", 1, start,
                                          start + 10, present=True),)),
@@ -391,8 +392,8 @@ def test_apply_rules_is_fast_on_a_long_document(nlp) -> None:  # type: ignore[no
               "pay the Fees set out in Schedule 3 within thirty days of invoice. ")
     parts = [Part(clause * 3, ClauseType.SCOPE_OF_SERVICES) for _ in range(60)]
     doc, cls = build(*parts)
-    apply_rules(doc, cls, Extraction(), RULESET, nlp)  # compile once
+    run_rules(doc, cls, Extraction(), RULESET, nlp)  # compile once
     t0 = time.perf_counter()
-    apply_rules(doc, cls, Extraction(), RULESET, nlp)
+    run_rules(doc, cls, Extraction(), RULESET, nlp)
     words = len(doc.text.split())
     assert words / (time.perf_counter() - t0) > 5_000  # catches quadratic slow-downs; see report for the benchmark

@@ -9,7 +9,7 @@ import hashlib
 import pytest
 
 from analyzer.nlp import load_nlp
-from analyzer.rules import apply_rules, load_rules
+from analyzer.rules import load_rules
 from analyzer.types import (
     Classification,
     Clause,
@@ -24,6 +24,7 @@ from analyzer.types import (
     RateUnit,
     SourceInfo,
 )
+from extract_fixtures import run_rules
 
 RULESET = load_rules()
 RULE = "missing_kpi.incomplete_kpi"
@@ -89,7 +90,7 @@ def _hits(findings: tuple[Finding, ...]) -> list[Finding]:
 def test_incomplete_kpi_one_flag_per_table_naming_each_gap(nlp) -> None:  # type: ignore[no-untyped-def]
     doc, cls = _document([("4", None, TABLE)])
     ext = _kpis(doc, ("5% of the monthly fees", None, None))
-    hits = _hits(apply_rules(doc, cls, ext, RULESET, nlp))
+    hits = _hits(run_rules(doc, cls, ext, RULESET, nlp))
     assert len(hits) == 1
     flag = hits[0]
     assert flag.category is FlagCategory.MISSING_KPI
@@ -104,13 +105,13 @@ def test_incomplete_kpi_one_flag_per_table_naming_each_gap(nlp) -> None:  # type
 def test_incomplete_kpi_quiet_when_every_row_has_a_remedy(nlp) -> None:  # type: ignore[no-untyped-def]
     doc, cls = _document([("4", None, TABLE)])
     ext = _kpis(doc, ("5% credit", "2% credit", "2% credit"))
-    assert not _hits(apply_rules(doc, cls, ext, RULESET, nlp))
+    assert not _hits(run_rules(doc, cls, ext, RULESET, nlp))
 
 
 def test_incomplete_kpi_quiet_when_clause_gives_the_remedy_for_the_table(nlp) -> None:  # type: ignore[no-untyped-def]
     doc, cls = _document([("4", None, TABLE + "\nEach miss is remedied under clause 9 (service credits).")])
     ext = _kpis(doc, (None, None, None))
-    assert not _hits(apply_rules(doc, cls, ext, RULESET, nlp))
+    assert not _hits(run_rules(doc, cls, ext, RULESET, nlp))
 
 
 def test_incomplete_kpi_merges_into_covering_finding_of_the_section(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +121,7 @@ def test_incomplete_kpi_merges_into_covering_finding_of_the_section(nlp) -> None
         ("5.2", "5", "Service credits for the remaining service levels will be agreed after go-live."),
     ])
     ext = _kpis(doc, ("5% of the monthly fees", None, None))
-    findings = apply_rules(doc, cls, ext, RULESET, nlp)
+    findings = run_rules(doc, cls, ext, RULESET, nlp)
     kpi_flags = [f for f in findings if f.category is FlagCategory.MISSING_KPI]
     hits = _hits(findings)
     assert len(hits) == 1 and hits[0].rule_id != RULE  # folded into the section's own flag
@@ -133,7 +134,7 @@ def test_incomplete_kpi_quiet_in_an_amendment(nlp) -> None:  # type: ignore[no-u
     doc, cls = _document([("1", None, "AMENDMENT NO. 2 to the Services Agreement"), ("4", None, TABLE)],
                          title="Amendment No. 2")
     ext = _kpis(doc, (None, None, None))
-    assert not _hits(apply_rules(doc, cls, ext, RULESET, nlp))
+    assert not _hits(run_rules(doc, cls, ext, RULESET, nlp))
 
 
 def test_adjacent_table_rows_stay_separate_findings(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -141,7 +142,7 @@ def test_adjacent_table_rows_stay_separate_findings(nlp) -> None:  # type: ignor
             "Chat | Timely and high-quality replies to every customer | Vendor review\n"
             "Voice | Calls handled to industry standards for customer care | Vendor review")
     doc, cls = _document([("3", None, body)])
-    flags = [f for f in apply_rules(doc, cls, Extraction(), RULESET, nlp)
+    flags = [f for f in run_rules(doc, cls, Extraction(), RULESET, nlp)
              if f.category is FlagCategory.MISSING_KPI and f.scope == "clause"]
     assert sorted(f.quote.split(" |")[0] for f in flags) == ["Chat", "Voice"]
 
@@ -155,11 +156,11 @@ def test_extracted_fee_without_unit_is_vague_pricing(nlp) -> None:  # type: igno
         return Extraction(rates=(RateItem("Statement printing", 0.38, "EUR", unit, "EUR 0.38",
                                           "c0000", 1, start, start + 8, kind="fee"),))
 
-    unknown = apply_rules(doc, cls, rate(RateUnit.UNKNOWN), RULESET, nlp)
+    unknown = run_rules(doc, cls, rate(RateUnit.UNKNOWN), RULESET, nlp)
     assert any(f.rule_id == "vague_pricing.amount_without_unit" for f in unknown)
     doc2, _ = _document([("7", None, "Statement printing is charged at EUR 0.38 per statement.")])
     start = doc2.text.index("EUR 0.38")
     per_item = Extraction(rates=(RateItem("Statement printing", 0.38, "EUR", RateUnit.TRANSACTION,
                                           "EUR 0.38 per statement", "c0000", 1, start, start + 22),))
-    assert not [f for f in apply_rules(doc2, cls, per_item, RULESET, nlp)
+    assert not [f for f in run_rules(doc2, cls, per_item, RULESET, nlp)
                 if f.category is FlagCategory.VAGUE_PRICING]

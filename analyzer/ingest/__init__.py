@@ -21,7 +21,20 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Limits", "load_document", "read_blocks", "sniff_format"]
+__all__ = ["Limits", "load_document", "preload_readers", "read_blocks", "sniff_format"]
+
+
+def preload_readers() -> None:
+    """Import the PDF and DOCX readers and their libraries now (``Analyzer.load`` calls
+    it), so the first file does not pay for pdfminer, pdfplumber and pypdfium2 imports."""
+    import docx  # noqa: F401 - imported for its side effect: loaded once
+    import pdfplumber  # noqa: F401
+    import pypdfium2
+    import pypdfium2.raw  # noqa: F401
+
+    import analyzer.ingest.docx
+    import analyzer.ingest.pdf
+    import analyzer.ingest.txt  # noqa: F401
 
 
 def read_blocks(path: str | Path, limits: Limits = Limits()) -> RawDocument:

@@ -24,7 +24,7 @@ from analyzer.errors import AnalyzerError
 logger = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
-    "analyzer.classify.commands",
+    "analyzer.training.commands",
     "analyzer.rules.commands",
     "analyzer.export.commands",
 )

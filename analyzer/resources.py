@@ -32,7 +32,7 @@ def models_dir() -> Path:
 
 def heading_map_path() -> Path:
     """Return the shipped heading -> clause type map (inside the package in both layouts)."""
-    return _as_path(files(PACKAGE) / "classify" / "heading_map.yaml")
+    return _as_path(files(PACKAGE) / "training" / "heading_map.yaml")
 
 
 def _shipped_dir(installed: str, checkout: str) -> Path:

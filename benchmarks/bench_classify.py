@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _documents(corpus: Path | None, contracts: int) -> list[Any]:
     if corpus is not None and corpus.is_dir():
-        from analyzer.classify.dataset import read_corpus
+        from analyzer.training.dataset import read_corpus
 
         return [c.document for c in read_corpus(corpus, limit=contracts)]
     from analyzer.types import Clause, Document, FileFormat, SourceInfo

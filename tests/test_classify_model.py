@@ -9,11 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analyzer.classify.dataset import LabelledClause
-from analyzer.classify.model import CARD_FILE, SKLEARN_STEM, ClauseClassifier
+from analyzer.classify.card_schema import CARD_FILE
+from analyzer.classify.model import SKLEARN_STEM, ClauseClassifier
 from analyzer.classify.sklearn_model import LinearTextModel, SklearnParams
-from analyzer.classify.train import fit_sklearn, save_model
 from analyzer.errors import ModelError
+from analyzer.training.config import TrainingConfig
+from analyzer.training.dataset import LabelledClause
+from analyzer.training.fit import fit_sklearn
+from analyzer.training.train import save_model
 from analyzer.types import Clause, ClauseType, Document, FileFormat, SourceInfo
 
 BODIES = {
@@ -63,8 +66,8 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     examples = _examples()
     out = tmp_path_factory.mktemp("model")
     labels = sorted(str(label) for label in BODIES)
-    save_model(out, "sklearn", labels, fit_sklearn(examples, PARAMS, seed=1), None, PARAMS,
-               {"temperature": 0.5}, threshold=0.3)
+    config = TrainingConfig(sklearn=PARAMS, threshold=0.3)
+    save_model(out, config, labels, fit_sklearn(examples, PARAMS, seed=1), None, temperature=0.5)
     return out
 
 
@@ -85,13 +88,16 @@ def test_classifier_round_trip_gives_same_probabilities(tiny_model_dir: Path) ->
     before = model.predict_proba([None, None], bodies)
     linear = LinearTextModel.load(tiny_model_dir / SKLEARN_STEM)
     assert list(linear.classes_) == sorted(str(label) for label in BODIES)
-    again = ClauseClassifier._load_uncached(tiny_model_dir).predict_proba([None, None], bodies)
+    again = ClauseClassifier.load(tiny_model_dir).predict_proba([None, None], bodies)
     np.testing.assert_allclose(before, again)
     assert np.allclose(before.sum(axis=1), 1.0)
 
 
-def test_classifier_load_is_cached_per_folder(tiny_model_dir: Path) -> None:
-    assert ClauseClassifier.load(tiny_model_dir) is ClauseClassifier.load(tiny_model_dir)
+def test_classifier_load_reads_the_folder_each_time(tiny_model_dir: Path) -> None:
+    # no module cache: the caller (Analyzer.load, st.cache_resource) holds the instance
+    first, second = ClauseClassifier.load(tiny_model_dir), ClauseClassifier.load(tiny_model_dir)
+    assert first is not second
+    assert first.version == second.version and first.card == second.card
 
 
 def test_classify_returns_one_classification_per_clause_in_order(tiny_model_dir: Path) -> None:
@@ -136,14 +142,14 @@ def test_load_refuses_pickled_arrays(tiny_model_dir: Path, tmp_path: Path) -> No
 
 
 def test_sklearn_export_matches_training_pipeline() -> None:
-    from analyzer.classify.sklearn_model import build_pipeline, make_inputs
-    from analyzer.classify.train import training_rows
+    from analyzer.classify.sklearn_model import make_inputs
+    from analyzer.training.fit import build_pipeline, linear_model_from_pipeline, training_rows
 
     rows = training_rows(_examples())
     pipeline = build_pipeline(PARAMS, 0)
     x = make_inputs(rows.headings, rows.bodies, PARAMS)
     pipeline.fit(x, rows.labels)
-    exported = LinearTextModel.from_pipeline(pipeline)
+    exported = linear_model_from_pipeline(pipeline)
     np.testing.assert_allclose(exported.decision_function(x), pipeline.decision_function(x),
                                rtol=1e-4, atol=1e-5)
 
@@ -204,7 +210,7 @@ def _tiny_cuad(root: Path) -> Path:
 def test_evaluate_command_on_tiny_cuad_folder_prints_macro_f1_last(
     tiny_model_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from analyzer.classify.commands import register, run_evaluate
+    from analyzer.training.commands import register, run_evaluate
 
     corpus = _tiny_cuad(tmp_path / "cuad")
     parser = argparse.ArgumentParser()
@@ -219,7 +225,7 @@ def test_evaluate_command_on_tiny_cuad_folder_prints_macro_f1_last(
 
 
 def test_evaluate_folder_counts_heading_labelled_clauses(tiny_model_dir: Path, tmp_path: Path) -> None:
-    from analyzer.classify.evaluate import evaluate_folder
+    from analyzer.training.evaluate import evaluate_folder
 
     ev = evaluate_folder(_tiny_cuad(tmp_path / "cuad"), tiny_model_dir, min_support=2)
     rows = {r.label: r for r in ev.body.rows}
@@ -256,10 +262,10 @@ def test_classify_child_without_heading_leans_on_parent(tiny_model_dir: Path) ->
 
 
 def test_cross_validate_tests_every_clause_once_with_disjoint_contracts() -> None:
-    from analyzer.classify.train import cross_validate
+    from analyzer.training.train import cross_validate
 
     examples = _examples()
-    cv = cross_validate(examples, [], ("sklearn",), n_folds=4, seed=2, params=PARAMS)
+    cv = cross_validate(examples, [], ("sklearn",), 4, TrainingConfig(seed=2, sklearn=PARAMS))
     assert len(cv.folds) == 4
     assert sum(f["test_clauses"] for f in cv.folds) == len(examples)
     assert all(f["train_contracts"] + f["test_contracts"] == len(PLACES) for f in cv.folds)
@@ -272,7 +278,7 @@ def test_cross_validate_tests_every_clause_once_with_disjoint_contracts() -> Non
 def test_prepare_body_equals_collapsing_the_whole_text() -> None:
     import random
 
-    from analyzer.classify.model import BODY_MAX_CHARS, prepare_body
+    from analyzer.classify.inputs import BODY_MAX_CHARS, prepare_body
 
     rng = random.Random(0)
     for _ in range(500):

@@ -8,20 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analyzer.classify.dataset import ContractText, ExpertSpan
-from analyzer.classify.evaluate import LocatedSpan, covered_types, span_check
-from analyzer.classify.provisions import (
-    PROVISION_TYPES,
-    SENTENCE_MAX_CHARS,
-    ProvisionParams,
-    ProvisionTagger,
-    SentenceRow,
-    fit_tagger,
-    sentence_rows,
-    sentence_spans,
-)
-from analyzer.classify.span_cv import OutOfFold, choose_cuts, score
+from analyzer.classify.provisions import SENTENCE_MAX_CHARS, ProvisionTagger, sentence_spans
 from analyzer.errors import ModelError
+from analyzer.training.config import THRESHOLD_GRID, ProvisionParams, TrainingConfig
+from analyzer.training.dataset import ContractText, ExpertSpan
+from analyzer.training.evaluate import LocatedSpan, covered_types, span_check
+from analyzer.training.provisions import PROVISION_TYPES, SentenceRow, fit_tagger, sentence_rows
+from analyzer.training.span_cv import OutOfFold, choose_cuts, score
 from analyzer.types import (
     Classification,
     Clause,
@@ -96,7 +89,7 @@ def _rows() -> list[SentenceRow]:
 
 @pytest.fixture(scope="module")
 def tagger() -> ProvisionTagger:
-    model = fit_tagger(_rows(), ProvisionParams(min_df=1, C=1.0), types=(LL, RC))
+    model = fit_tagger(_rows(), ProvisionParams(min_df=1, C=1.0), seed=0, types=(LL, RC))
     return ProvisionTagger(model, {"limitation_of_liability": 0.0, "restrictive_covenants": 0.0})
 
 
@@ -127,10 +120,11 @@ def test_tagger_save_load_round_trip(tagger: ProvisionTagger, tmp_path: Path) ->
 
 
 def test_fit_tagger_leaves_out_a_type_without_examples() -> None:
-    model = fit_tagger(_rows(), ProvisionParams(min_df=1), types=(ClauseType.INSURANCE, RC))
+    model = fit_tagger(_rows(), ProvisionParams(min_df=1), seed=0,
+                       types=(ClauseType.INSURANCE, RC))
     assert list(model.classes_) == ["restrictive_covenants"]
     with pytest.raises(ModelError, match="no provision type"):
-        fit_tagger(_rows(), ProvisionParams(min_df=1), types=(ClauseType.INSURANCE,))
+        fit_tagger(_rows(), ProvisionParams(min_df=1), seed=0, types=(ClauseType.INSURANCE,))
 
 
 def test_span_check_counts_a_provision_as_a_hit_only_with_provisions() -> None:
@@ -156,7 +150,7 @@ def _oof(best_rc: float, best_ll: float, label: ClauseType) -> OutOfFold:
 def test_choose_cuts_takes_the_highest_threshold_reaching_the_target() -> None:
     # ten contracts: a non-compete inside an IP clause scored 0.2 .. 1.1 by the RC model
     oof = [_oof(0.2 + 0.1 * i, 2.0, IP) for i in range(10)]
-    cuts = choose_cuts(oof, target=0.5)
+    cuts = choose_cuts(oof, target=0.5, grid=THRESHOLD_GRID)
     assert np.allclose(cuts, 0.7)  # 0.7 .. 1.1: five of ten found
     check, tags, confirmed = score(oof, cuts)
     assert check.recall == 0.5
@@ -205,13 +199,13 @@ def test_train_on_a_cuad_folder_ships_a_tagger_that_finds_the_buried_non_compete
 ) -> None:
     from analyzer.classify.model import ClauseClassifier
     from analyzer.classify.sklearn_model import SklearnParams
-    from analyzer.classify.train import train_and_save
     from analyzer.ingest import load_document
+    from analyzer.training.train import train_and_save
 
     corpus = _tiny_cuad_with_spans(tmp_path / "cuad")
     out = tmp_path / "model"
-    model, _ = train_and_save(corpus, out, params=SklearnParams(min_df=1),
-                              provision_params=ProvisionParams(min_df=1))
+    config = TrainingConfig(sklearn=SklearnParams(min_df=1), provisions=ProvisionParams(min_df=1))
+    model, _ = train_and_save(corpus, out, config)
     assert (out / "provision_model.npz").is_file()
     assert model.provisions is not None
     card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
@@ -222,5 +216,27 @@ def test_train_on_a_cuad_folder_ships_a_tagger_that_finds_the_buried_non_compete
 
     # retrained on a folder without expert spans: no tagger, and the old one is removed
     again = train_and_save(_tiny_cuad_with_spans(tmp_path / "plain", with_spans=False), out,
-                           params=SklearnParams(min_df=1))[0]
+                           TrainingConfig(sklearn=SklearnParams(min_df=1)))[0]
     assert again.provisions is None and not (out / "provision_model.npz").exists()
+
+
+def test_train_and_evaluate_commands_run_on_a_tiny_cuad_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    from analyzer.classify.card_schema import read_model_card
+    from analyzer.cli import main
+
+    corpus = _tiny_cuad_with_spans(tmp_path / "cuad")
+    out = tmp_path / "model"
+    assert main(["train", "--corpus", str(corpus), "--out", str(out), "--folds", "2"]) == 0
+    printed = capsys.readouterr().out
+    assert "fold 2:" in printed and f"to {out}" in printed
+    card = read_model_card(out)
+    assert card.data is not None and card.data.contracts_read == len(PLACES)
+    assert card.provisions is not None and (out / "MODEL_CARD.md").is_file()
+    assert main(["evaluate", "--corpus", str(corpus), "--model-dir", str(out)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert re.fullmatch(r"macro F1: \d\.\d{3}", lines[-1])
+    assert any(line.startswith("CUAD-span recall:") for line in lines)

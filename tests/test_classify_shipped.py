@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from analyzer.classify.model import CARD_FILE, DEFAULT_MODEL_DIR, ClauseClassifier
+from analyzer.classify.card_schema import CARD_FILE
+from analyzer.classify.model import DEFAULT_MODEL_DIR, ClauseClassifier
 from analyzer.types import Clause, ClauseType, Document, FileFormat, SourceInfo
 
 CLAUSES = [

@@ -108,7 +108,7 @@ def test_packaging_unpacked_wheel_finds_its_own_data(wheel: Path, tmp_path: Path
         archive.extractall(site)
     probe = (
         "from analyzer import resources\n"
-        "from analyzer.classify.labels import load_heading_map\n"
+        "from analyzer.training.labels import load_heading_map\n"
         "from analyzer.classify.model import ClauseClassifier\n"
         "from analyzer.rules import load_rules\n"
         "print(resources.rule_packs_dir())\n"
@@ -123,7 +123,7 @@ def test_packaging_unpacked_wheel_finds_its_own_data(wheel: Path, tmp_path: Path
     packs, models, heading_map, counts, version = done.stdout.splitlines()
     assert Path(packs) == site / "analyzer" / "rule_packs"
     assert Path(models) == site / "analyzer" / "models"
-    assert Path(heading_map) == site / "analyzer" / "classify" / "heading_map.yaml"
+    assert Path(heading_map) == site / "analyzer" / "training" / "heading_map.yaml"
     assert all(int(n) > 0 for n in counts.split())
     assert version
 
@@ -131,4 +131,4 @@ def test_packaging_unpacked_wheel_finds_its_own_data(wheel: Path, tmp_path: Path
 def test_packaging_checkout_uses_its_own_folders() -> None:
     assert resources.rule_packs_dir() == ROOT / "rules"
     assert resources.models_dir() == ROOT / "models"
-    assert resources.heading_map_path() == ROOT / "analyzer" / "classify" / "heading_map.yaml"
+    assert resources.heading_map_path() == ROOT / "analyzer" / "training" / "heading_map.yaml"

@@ -1,4 +1,5 @@
-"""Clause-type classification: ``ClauseClassifier`` in ``analyzer.classify.model``.
+"""Clause-type classification at run time: ``ClauseClassifier`` in ``analyzer.classify.model``.
 
-Kept empty of imports so ``analyzer.classify.commands`` stays cheap to import.
+Only what analysis needs; training and evaluation live in ``analyzer.training``. Kept empty
+of imports so importing a submodule stays cheap.
 """

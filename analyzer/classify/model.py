@@ -3,8 +3,10 @@
 A model folder holds ``model_card.json`` (kind, labels, threshold, version, settings and
 measured numbers) plus the artefacts of its kind: ``clause_model.json`` + ``clause_model.npz`` (scikit-learn),
 ``spacy_textcat/`` (spaCy ``to_disk``) or both (ensemble: mean of the two probability
-vectors). Nothing is unpickled. Loading is cached per folder, so a process loads a model
-once however many documents it classifies.
+vectors). Nothing is unpickled. ``ClauseClassifier.load`` just loads: the caller
+(``Analyzer.load``, the app's ``st.cache_resource``) holds the one instance. Training,
+evaluation and the Markdown card live in ``analyzer.training``, which imports this module
+and never the reverse.
 
 The clause's own heading is a strong signal and is used when the clause has one
 (``own_heading``); an inherited heading is not, because it names the parent's job. A top
@@ -15,18 +17,18 @@ as a typed clause.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import json
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
-from analyzer.classify.labels import normalise_heading
+from analyzer.classify.card_schema import DEFAULT_THRESHOLD, ModelCard, read_model_card
+from analyzer.classify.inputs import prepare_body, prepare_heading
+from analyzer.classify.provisions import ProvisionTagger
+from analyzer.classify.sklearn_model import LinearTextModel, SklearnParams, make_inputs
 from analyzer.errors import ModelError
 from analyzer.resources import models_dir
 from analyzer.types import Classification, ClauseType, Document
@@ -34,36 +36,12 @@ from analyzer.types import Classification, ClauseType, Document
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL_DIR = models_dir()
-CARD_FILE = "model_card.json"
 SKLEARN_STEM = "clause_model"  # clause_model.json + clause_model.npz
 SPACY_DIR = "spacy_textcat"
-KINDS = ("sklearn", "spacy", "ensemble")
-DEFAULT_THRESHOLD = 0.25
 N_ALTERNATIVES = 3
-BODY_MAX_CHARS = 3000
 # Weight of the parent clause's probabilities for a clause with no heading of its own.
 # With 0.3 a confident body (p >= ~0.6) keeps its own type; a weak one takes the parent's.
-PARENT_WEIGHT = 0.3  # the word features read at most this much of a clause
-
-_SPACE = re.compile(r"\s+")
-
-
-def prepare_body(text: str | None) -> str:
-    """Return a clause body as the models read it: one-spaced and bounded in length."""
-    # collapse only the opening: a long clause would otherwise cost a regex pass over all
-    # of it; the opening grows only when whitespace runs (PDF text) leave it too short
-    text = text or ""
-    take = BODY_MAX_CHARS + 200
-    while True:
-        out = _SPACE.sub(" ", text[:take]).strip()
-        if len(out) >= BODY_MAX_CHARS or take >= len(text):
-            return out[:BODY_MAX_CHARS]
-        take *= 4
-
-
-def prepare_heading(heading: str | None) -> str:
-    """Return a heading as the models read it: normalised words, no numbering."""
-    return normalise_heading(heading) if heading else ""
+PARENT_WEIGHT = 0.3
 
 
 class Backend(Protocol):
@@ -85,7 +63,7 @@ class Prediction:
 class SklearnBackend:
     """Adapter from the scikit-learn pipeline to ``Backend``."""
 
-    def __init__(self, model: Any, labels: Sequence[str], params: Any,
+    def __init__(self, model: LinearTextModel, labels: Sequence[str], params: SklearnParams,
                  temperature: float = 1.0) -> None:
         self.model = model
         self.params = params
@@ -98,8 +76,6 @@ class SklearnBackend:
 
     def predict_proba(self, headings: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
         """Return an (n, labels) array of probabilities."""
-        from analyzer.classify.sklearn_model import make_inputs
-
         rows = make_inputs(list(headings), list(bodies), self.params)
         return self.model.predict_proba(rows, self.temperature)[:, self._order]
 
@@ -131,67 +107,47 @@ class ClauseClassifier:
         labels: Sequence[str],
         version: str,
         threshold: float = DEFAULT_THRESHOLD,
-        card: dict[str, Any] | None = None,
-        provisions: Any | None = None,
+        card: ModelCard | None = None,
+        provisions: ProvisionTagger | None = None,
     ) -> None:
         self.backend = backend
-        self.provisions = provisions  # a provisions.ProvisionTagger, when the model has one
+        self.provisions = provisions  # the sentence-level tagger, when the model has one
         self.labels = tuple(ClauseType(label) for label in labels)
         self.version = version
         self.threshold = threshold
-        self.card = card or {}
+        self.card = card
 
     # ------------------------------------------------------------------ loading
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> ClauseClassifier:
-        """Return the model in ``model_dir`` (default: the repo's ``models/``), loaded once.
+        """Read the model in ``model_dir`` (default: the repo's ``models/``).
+
+        Not cached: each call reads the folder again, so hold the instance.
 
         Raises:
-            ModelError: the folder, its card or an artefact is missing or unreadable.
+            ModelError: the folder, its card or an artefact is missing or unreadable, or
+                a field of the card is wrong (the message names it).
         """
-        return _load_cached(str(Path(model_dir or DEFAULT_MODEL_DIR).resolve()))
-
-    @classmethod
-    def _load_uncached(cls, model_dir: Path) -> ClauseClassifier:
-        card_path = model_dir / CARD_FILE
-        try:
-            card = json.loads(card_path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise ModelError("no clause model here (model_card.json missing); run "
-                             "`contract-analyzer train --corpus DIR`", str(model_dir)) from exc
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"unreadable model card: {exc}", str(card_path)) from exc
-        try:
-            kind = card["kind"]
-            labels = list(card["labels"])
-            version = str(card["version"])
-        except (KeyError, TypeError) as exc:
-            raise ModelError(f"model card lacks {exc}", str(card_path)) from exc
-        if kind not in KINDS:
-            raise ModelError(f"unknown model kind {kind!r}", str(card_path))
+        model_dir = Path(model_dir or DEFAULT_MODEL_DIR).resolve()
+        card = read_model_card(model_dir)
+        labels = [str(label) for label in card.labels]
         members: list[Backend] = []
-        if kind in ("sklearn", "ensemble"):
-            from analyzer.classify.sklearn_model import LinearTextModel
-
-            params = _params_from(card.get("sklearn_params", {}))
-            members.append(SklearnBackend(LinearTextModel.load(model_dir / SKLEARN_STEM), labels, params,
-                                          float(card.get("temperature", 1.0))))
-        if kind in ("spacy", "ensemble"):
-            from analyzer.classify.spacy_textcat import SpacyTextcat
+        if card.kind in ("sklearn", "ensemble"):
+            members.append(SklearnBackend(LinearTextModel.load(model_dir / SKLEARN_STEM), labels,
+                                          card.sklearn_params, card.temperature))
+        if card.kind in ("spacy", "ensemble"):
+            from analyzer.classify.spacy_textcat import SpacyTextcat  # spaCy only for this kind
 
             members.append(SpacyTextcat.load(model_dir / SPACY_DIR, labels))
         backend: Backend = members[0]
-        if kind == "ensemble":
-            backend = EnsembleBackend(members, card.get("ensemble_weights", [1.0] * len(members)))
-        threshold = float(card.get("threshold", DEFAULT_THRESHOLD))
-        from analyzer.classify.provisions import ProvisionTagger, read_card_entry
-
-        entry = read_card_entry(card)
-        tagger = (ProvisionTagger.load(model_dir, entry["thresholds"])
-                  if entry is not None else None)
-        logger.info("loaded clause model %s (%s) from %s", version, kind, model_dir)
-        return cls(backend, labels, version, threshold, card, tagger)
+        if card.kind == "ensemble":
+            backend = EnsembleBackend(members, card.ensemble_weights or [1.0] * len(members))
+        tagger = (ProvisionTagger.load(model_dir, {str(t): cut for t, cut
+                                                   in card.provisions.thresholds.items()})
+                  if card.provisions is not None else None)
+        logger.info("loaded clause model %s (%s) from %s", card.version, card.kind, model_dir)
+        return cls(backend, labels, card.version, card.threshold, card, tagger)
 
     # --------------------------------------------------------------- predicting
 
@@ -253,18 +209,3 @@ class ClauseClassifier:
             return out
         return tuple(dataclasses.replace(c, provisions=found) if found else c
                      for c, found in zip(out, self.provisions.tag(document, out), strict=True))
-
-
-def _params_from(data: dict[str, Any]) -> Any:
-    from analyzer.classify.sklearn_model import LEGACY_DEFAULTS, SklearnParams
-
-    # a card written before a setting existed was trained with that setting's old value
-    merged = {**LEGACY_DEFAULTS, **data}
-    known = {k: (tuple(v) if isinstance(v, list) else v) for k, v in merged.items()
-             if k in SklearnParams.__dataclass_fields__}
-    return SklearnParams(**known)
-
-
-@functools.lru_cache(maxsize=8)
-def _load_cached(model_dir: str) -> ClauseClassifier:
-    return ClauseClassifier._load_uncached(Path(model_dir))

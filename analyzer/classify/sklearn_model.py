@@ -1,13 +1,11 @@
-"""The scikit-learn clause model: TF-IDF word and character n-grams, linear SVM, calibrated.
+"""The scikit-learn clause model at run time: TF-IDF blocks and linear weights, calibrated.
 
-One ``Pipeline`` over a three- or four-column input (normalised heading, clause body, body
-opening, and optionally the body's first sentence)
-so it is fitted, saved and loaded as a unit. The linear SVM's decision values become
-probabilities by a softmax with one temperature, fitted on out-of-fold decision values of a
-split grouped by contract (``fit_temperature``); a calibration that shuffles clauses would
-see the same contract on both sides and come out over-confident.
-Persistence is plain JSON plus ``.npz`` arrays (``LinearTextModel``): loading never runs
-code from the file.
+The model reads a three- or four-column input (normalised heading, clause body, body
+opening, and optionally the body's first sentence; ``make_inputs``). Its decision values
+become probabilities by a softmax with one temperature (fitted at training time on
+out-of-fold scores, ``analyzer.training.fit``). Persistence is plain JSON plus ``.npz``
+arrays (``LinearTextModel``): loading never runs code from the file. Fitting the pipeline
+lives in ``analyzer.training``.
 """
 
 from __future__ import annotations
@@ -72,67 +70,12 @@ def first_sentence(text: str, limit: int) -> str:
     return _SENTENCE_END.split(text[: limit + 50], maxsplit=1)[0][:limit]
 
 
-def build_pipeline(params: SklearnParams, seed: int = 0) -> Any:
-    """Return an unfitted pipeline over an (n, 3) array: heading, body, body opening."""
-    from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
-    from sklearn.svm import LinearSVC
-
-    features = ColumnTransformer(
-        [
-            (
-                "heading",
-                TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1,
-                                token_pattern=r"(?u)\b[a-z][a-z]+\b"),
-                0,
-            ),
-            (
-                "word",
-                TfidfVectorizer(ngram_range=tuple(params.word_ngrams), sublinear_tf=True,
-                                min_df=params.min_df, max_df=0.9, lowercase=True,
-                                max_features=params.word_max_features),
-                1,
-            ),
-            (
-                "char",
-                TfidfVectorizer(analyzer=params.char_analyzer, ngram_range=tuple(params.char_ngrams),
-                                sublinear_tf=True, min_df=params.min_df, lowercase=True,
-                                max_features=params.char_max_features),
-                2,
-            ),
-        ]
-        + ([("first", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=params.min_df,
-                                      lowercase=True, max_features=20000), 3)]
-           if params.first_sentence else []),
-        sparse_threshold=1.0,
-    )
-    if params.classifier == "logreg":
-        clf: Any = LogisticRegression(C=params.C, max_iter=params.max_iter,
-                                      class_weight=params.class_weight, random_state=seed)
-    else:
-        clf = LinearSVC(C=params.C, class_weight=params.class_weight, random_state=seed)
-    return Pipeline([("features", features), ("clf", clf)])
-
-
 def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     """Return row-wise softmax(scores / temperature)."""
     z = scores / max(temperature, 1e-6)
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
-
-
-def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
-    """Return the softmax temperature minimising log-loss of out-of-fold decision values.
-
-    ``y`` holds column indices of the true class.
-    """
-    grid = np.exp(np.linspace(np.log(0.02), np.log(5.0), 80))
-    rows = np.arange(len(y))
-    losses = [-np.log(softmax(scores, t)[rows, y] + 1e-12).mean() for t in grid]
-    return float(grid[int(np.argmin(losses))])
 
 
 def make_inputs(headings: list[str], bodies: list[str], params: SklearnParams) -> np.ndarray:
@@ -170,16 +113,6 @@ class LinearTextModel:
         self.classes_ = np.array(classes)
         self.probabilistic = probabilistic
         self._index: dict[int, Any] = {}  # block -> fast_tfidf index (or None)
-
-    @classmethod
-    def from_pipeline(cls, pipeline: Any) -> LinearTextModel:
-        """Take the fitted vectorizers and weights out of a training pipeline."""
-        fitted = dict((name, t) for name, t, _ in pipeline.named_steps["features"].transformers_)
-        clf = pipeline.named_steps["clf"]
-        return cls([fitted[name] for name in VECTORIZERS if name in fitted],
-                   clf.coef_.astype(np.float32),
-                   clf.intercept_.astype(np.float32), [str(c) for c in clf.classes_],
-                   hasattr(clf, "predict_proba"))
 
     def decision_function(self, rows: np.ndarray) -> np.ndarray:
         """Return the linear scores (n, classes)."""

@@ -12,7 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from analyzer.classify.evaluate import TypeReport, confusions
+from analyzer.classify.card_schema import ModelCard, ProvisionsEntry
+from analyzer.classify.sklearn_model import SklearnParams
+from analyzer.errors import ModelError
+from analyzer.training.evaluate import TypeReport, confusions
 
 
 def expected_calibration_error(proba: np.ndarray, y_true: Sequence[str], labels: Sequence[str],
@@ -43,30 +46,33 @@ def _table(body: TypeReport, heading: TypeReport) -> list[str]:
     return lines
 
 
-def _sklearn_description(p: dict[str, Any]) -> str:
+def _sklearn_description(p: SklearnParams) -> str:
     """Describe the scikit-learn features from the stored settings (not from memory)."""
-    char = p.get("char_analyzer", "char_wb")
     first = (f", TF-IDF word 1-2-grams of the body's first sentence (at most "
-             f"{p.get('first_sentence_max_chars', 300)} characters)"
-             if p.get("first_sentence") else "")
-    return (f"scikit-learn: TF-IDF word {p.get('word_ngrams', [1, 2])[0]}-"
-            f"{p.get('word_ngrams', [1, 2])[1]}-grams (first {p.get('word_max_chars', 600)} "
-            f"characters of the body, min_df {p.get('min_df', 2)}, sublinear tf), TF-IDF "
-            f"character {p.get('char_ngrams', [3, 4])[0]}-{p.get('char_ngrams', [3, 4])[1]}-grams "
-            f"(`{char}`, first {p.get('char_max_chars', 100)} characters){first}, TF-IDF heading "
-            f"words; `{p.get('classifier', 'linearsvc')}` (C {p.get('C')}, class weight "
-            f"{p.get('class_weight')}), decision values turned into probabilities by a softmax "
+             f"{p.first_sentence_max_chars} characters)" if p.first_sentence else "")
+    return (f"scikit-learn: TF-IDF word {p.word_ngrams[0]}-{p.word_ngrams[1]}-grams (first "
+            f"{p.word_max_chars} characters of the body, min_df {p.min_df}, sublinear tf), "
+            f"TF-IDF character {p.char_ngrams[0]}-{p.char_ngrams[1]}-grams "
+            f"(`{p.char_analyzer}`, first {p.char_max_chars} characters){first}, TF-IDF heading "
+            f"words; `{p.classifier}` (C {p.C}, class weight "
+            f"{p.class_weight}), decision values turned into probabilities by a softmax "
             "whose single temperature is fitted on out-of-fold scores of a split grouped by "
             "contract.")
 
 
-def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = None,
+def render_model_card(card: ModelCard, cv: Any, comparison: Any | None = None,
                       measured: dict[str, Any] | None = None) -> str:
-    """Return the Markdown model card."""
-    kind = card["kind"]
-    data = card.get("data", {})
+    """Return the Markdown model card.
+
+    Raises:
+        ModelError: the card does not say what the model was trained on.
+    """
+    kind = card.kind
+    data = card.data
+    if data is None:
+        raise ModelError("the model card has no 'data' entry to describe")
     body, heading = cv.report(kind, "body"), cv.report(kind, "heading")
-    threshold = card.get("threshold", 0.3)
+    threshold = card.threshold
     body_t = cv.report(kind, "body", threshold)
     worst = sorted(body.frequent(), key=lambda r: r.f1)[:6]
     ece_body = expected_calibration_error(cv.proba[kind]["body"], cv.y_true, cv.labels)
@@ -74,7 +80,7 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
     lines = [
         "# Clause-type classifier: model card",
         "",
-        f"Shipped model: `{card['version']}` ({kind}), created {card.get('created', '?')}.",
+        f"Shipped model: `{card.version}` ({kind}), created {card.created or '?'}.",
         "Every number below was measured by `contract-analyzer train` / `evaluate` and "
         "`benchmarks/bench_classify.py`; none is typed in by hand.",
         "",
@@ -97,19 +103,19 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         "",
         "## Data",
         "",
-        f"- Corpus: `{data.get('corpus')}` (CUAD v1 developer split), "
-        f"{data.get('contracts_read')} contracts read through the product's own ingest + "
+        f"- Corpus: `{data.corpus}` (CUAD v1 developer split), "
+        f"{data.contracts_read} contracts read through the product's own ingest + "
         "segmentation (`analyzer.ingest.load_document`).",
         "- Labels: a clause's own heading mapped to a type by "
-        "`analyzer/classify/heading_map.yaml` (LEDGAR-style); the segmenter's named unnumbered "
+        "`analyzer/training/heading_map.yaml` (LEDGAR-style); the segmenter's named unnumbered "
         "blocks (Preamble, Recitals, Signature) are labelled by that name. Headings naming two "
         "types (\"Term and Termination\"), SEC stamps, exhibit titles, headings of more than 8 "
         "words and headings repeated more than 4 times in one contract (running headers) give "
         "no label.",
-        f"- {data.get('labelled_clauses')} labelled clauses from "
-        f"{data.get('contracts_with_labels')} contracts; {data.get('evaluable_clauses')} have a "
+        f"- {data.labelled_clauses} labelled clauses from "
+        f"{data.contracts_with_labels} contracts; {data.evaluable_clauses} have a "
         "body of at least 3 words and are evaluated.",
-        f"- {data.get('handwritten_examples')} hand-written examples "
+        f"- {data.handwritten_examples} hand-written examples "
         "(`training/handwritten_examples.jsonl`, written for this project, reviewed; "
         "service_levels, price_adjustment, volume_commitment, personnel_training, "
         "reporting_governance, exit_transition, data_protection) join every training fold "
@@ -120,7 +126,7 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         "## Evaluation protocol",
         "",
         f"Grouped {len(cv.folds)}-fold cross-validation by contract (`StratifiedGroupKFold`, "
-        f"seed {data.get('seed')}): no contract is on both sides, every contract is tested "
+        f"seed {data.seed}): no contract is on both sides, every contract is tested "
         "once. Headline = **body only** (heading removed from the model input, since labels "
         "come from headings); the with-heading figure is beside it. Macro F1 is over the types "
         f"with at least {body.min_support} evaluated clauses (\\* = fewer, listed but not in "
@@ -141,7 +147,7 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
         f"{sum(1 for p in cv.predictions(kind, 'body', threshold) if p == 'other') / len(cv.y_true):.3f}).",
         f"- Calibration (expected calibration error of the top probability, 10 bins): "
         f"body only {ece_body:.3f}, with heading {ece_head:.3f}; softmax temperature "
-        f"{card.get('temperature', 1.0):.3f} fitted on out-of-fold scores.",
+        f"{card.temperature:.3f} fitted on out-of-fold scores.",
         "- Weakest frequent types (body only): "
         + ", ".join(f"{r.label} {r.f1:.3f}" for r in worst) + ".",
         "",
@@ -168,7 +174,7 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
                          f"{h.micro_f1:.3f} | {secs:.0f} |" if secs is not None else
                          f"| {k} | {b.macro_f1:.3f} | {b.micro_f1:.3f} | {h.macro_f1:.3f} | "
                          f"{h.micro_f1:.3f} | - |")
-        lines += ["", str(card.get("comparison_note", "")), ""]
+        lines += ["", card.comparison_note or "", ""]
     if measured:
         lines += ["## Corpus checks", "",
                   "CUAD-span check, definition: an expert span of a mapped CUAD category is "
@@ -176,7 +182,7 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
                   "that cannot be located are counted apart, not as misses); it is **found** "
                   "when ANY clause it overlaps (by at least 25% of the span's length, or by at "
                   "least half of the clause) is labelled one of the category's mapped types "
-                  "(`analyzer.classify.dataset.CUAD_CATEGORY_TYPES`), or holds a provision of "
+                  "(`analyzer.training.dataset.CUAD_CATEGORY_TYPES`), or holds a provision of "
                   "one (see \"Provisions inside clauses\"). Recall = found / located. "
                   "Clause labels come from `classify` (own heading when present, parent "
                   "context, `other` threshold). The clause-type-alone figure is given beside "
@@ -184,14 +190,14 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
                   "other contracts only, so its figure is cross-validated by contract).", ""]
         lines += [f"- {k}: {v}" for k, v in measured.items()]
         lines.append("")
-    lines += _provision_section(card.get("provisions"))
+    lines += _provision_section(card.provisions, data.seed)
     lines += [
         "## Model",
         "",
-        _sklearn_description(card.get("sklearn_params", {})) + " Stored as `clause_model.json` (settings, "
+        _sklearn_description(card.sklearn_params) + " Stored as `clause_model.json` (settings, "
         "vocabularies) + `clause_model.npz` (weights, read with `allow_pickle=False`): "
         "nothing is unpickled. spaCy: `textcat` (TextCatBOW uni+bigrams, exclusive classes) "
-        "from `analyzer/classify/textcat.cfg`, trained with spaCy's own loop (`init_nlp` + "
+        "from `analyzer/training/textcat.cfg`, trained with spaCy's own loop (`init_nlp` + "
         "`train`), saved with `to_disk`.",
         "",
         "## Taxonomy decisions",
@@ -259,13 +265,13 @@ def render_model_card(card: dict[str, Any], cv: Any, comparison: Any | None = No
     return "\n".join(lines)
 
 
-def _provision_section(entry: dict[str, Any] | None) -> list[str]:
+def _provision_section(entry: ProvisionsEntry | None, seed: int) -> list[str]:
     """Describe the provision tagger (``analyzer.classify.provisions``) when there is one."""
-    if not entry:
+    if entry is None:
         return []
-    params = entry.get("params", {})
-    thresholds = entry.get("thresholds", {})
-    tags, confirmed = entry.get("cv_tags", {}), entry.get("cv_tags_confirmed", {})
+    params = entry.params
+    thresholds = entry.thresholds
+    tags, confirmed = entry.cv_tags, entry.cv_tags_confirmed
     lines = [
         "## Provisions inside clauses",
         "",
@@ -283,8 +289,8 @@ def _provision_section(entry: dict[str, Any] | None) -> list[str]:
         f"{params.get('heading_weight')}); stored as `provision_model.json` + "
         "`provision_model.npz`, no pickle.",
         "- Threshold (`span_cv.choose_cuts`): out-of-fold sentence scores (grouped folds by "
-        f"contract, seed 13, {entry.get('cv_contracts')} contracts); the highest decision "
-        f"value whose span recall reaches {entry.get('target_recall')} (above the 0.90 goal, "
+        f"contract, seed {seed}, {entry.cv_contracts} contracts); the highest decision "
+        f"value whose span recall reaches {entry.target_recall} (above the 0.90 goal, "
         "a margin for contracts it has not seen). A review tool should rather show a "
         "provision too many than miss one; the price is in the table (a tag is *confirmed* "
         "when its clause holds an expert span of a category of that type; this is a lower "
@@ -294,8 +300,8 @@ def _provision_section(entry: dict[str, Any] | None) -> list[str]:
         "of the contracts they fell to 0.878 recall on the other half, where one threshold "
         "held (0.905 / 0.924 both ways).",
         f"- Chosen on every other contract and scored on the rest, the span recall is "
-        f"{entry.get('cv_split_span_recall')} (tags confirmed "
-        f"{entry.get('cv_split_confirmed_share')}): the optimism of choosing the thresholds "
+        f"{entry.cv_split_span_recall} (tags confirmed "
+        f"{entry.cv_split_confirmed_share}): the optimism of choosing the thresholds "
         "on the data they are scored on.",
         "",
         "| provision type | threshold | tags on other-type clauses (out of fold) | confirmed |",

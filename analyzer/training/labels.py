@@ -2,51 +2,25 @@
 
 Headings are labels their drafters wrote, so a curated heading -> type map gives training
 labels from real contracts (the way LEDGAR was built). The map is data, not code: a user can
-extend it without touching Python; this module only normalises, matches and resolves.
+extend it without touching Python; this module only matches and resolves (the heading is
+normalised by ``analyzer.classify.inputs.normalise_heading``, as the models read it).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from analyzer.classify.inputs import normalise_heading
 from analyzer.errors import ModelError
 from analyzer.resources import heading_map_path
 from analyzer.types import ClauseType
 
 DEFAULT_MAP = heading_map_path()
-
-_LEAD_NUMBER = re.compile(
-    r"""^\s*(?:
-        (?:section|article|clause|part|paragraph|sec|art)\.?\s+[0-9ivxlc]+[a-z]?(?:\.[0-9]+)*[.:)]?
-      | §+\s*[0-9]+(?:\.[0-9]+)*[.:)]?
-      | \(?[0-9]+(?:\.[0-9]+)*[a-z]?[.:)]?
-      | \(?[ivxlc]+[.)]
-      | \(?[a-z][.)]
-    )\s*""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 MAX_WORDS = 8  # a longer "heading" is a sentence or a running header, not a label
-
-
-def normalise_heading(heading: str) -> str:
-    """Return a heading in the form the map's patterns are written against.
-
-    Lower case, "&" spelt "and", leading numbering ("12.3", "Section 4", "Article IV",
-    "(a)") removed, and every run of other characters collapsed to one space.
-    """
-    text = heading.strip()
-    previous = None
-    while previous != text:  # "ARTICLE 5 5.1 Term" has two numbering prefixes
-        previous = text
-        text = _LEAD_NUMBER.sub("", text, count=1)
-    text = text.lower().replace("&", " and ").replace("’", "'").replace("'", " ")
-    return _NON_WORD.sub(" ", text).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +107,11 @@ def parse_heading_map(data: object, where: str = "heading map") -> HeadingMap:
     return HeadingMap(tuple(patterns), ignore, int(data.get("version", 1)))
 
 
-@functools.lru_cache(maxsize=4)
 def load_heading_map(path: Path | None = None) -> HeadingMap:
-    """Read, validate and compile a heading map file (default: the packaged one)."""
+    """Read, validate and compile a heading map file (default: the packaged one).
+
+    Not cached: a corpus run reads it once and passes the ``HeadingMap`` on.
+    """
     path = path or DEFAULT_MAP
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -143,7 +119,3 @@ def load_heading_map(path: Path | None = None) -> HeadingMap:
         raise ModelError(f"cannot read heading map: {exc}", str(path)) from exc
     return parse_heading_map(data, str(path))
 
-
-def heading_label(heading: str | None, heading_map: HeadingMap | None = None) -> ClauseType | None:
-    """Return the clause type a heading names (None: unmapped, ignored or ambiguous)."""
-    return (heading_map or load_heading_map()).label(heading)

@@ -1,14 +1,12 @@
 """Train the clause models, compare them in grouped cross-validation, save the chosen one.
 
-Every CUAD example is used twice in training (with its own heading and without it), so the
-shipped model uses a heading when a clause has one and still types a bare body. Hand-written
-examples join every training fold and are never in a test fold. Cross-validation is
-StratifiedGroupKFold by contract with a fixed seed; the headline is body-only.
+Hand-written examples join every training fold and are never in a test fold.
+Cross-validation is StratifiedGroupKFold by contract with a fixed seed; the headline is
+body-only. Every setting comes from one ``TrainingConfig``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import platform
 import time
@@ -20,93 +18,35 @@ from typing import Any
 
 import numpy as np
 
-from analyzer.classify.dataset import (
+from analyzer.classify.card_schema import ModelCard, ProvisionsEntry, TrainingData, read_model_card
+from analyzer.classify.inputs import prepare_body, prepare_heading
+from analyzer.classify.model import (
+    SKLEARN_STEM,
+    SPACY_DIR,
+    Backend,
+    ClauseClassifier,
+    SklearnBackend,
+)
+from analyzer.classify.provisions import PROVISION_STEM, ProvisionTagger
+from analyzer.classify.sklearn_model import LinearTextModel, make_inputs, softmax
+from analyzer.errors import ModelError
+from analyzer.training.config import TrainingConfig
+from analyzer.training.dataset import (
+    ContractText,
     LabelledClause,
     evaluable,
     grouped_folds,
     load_handwritten,
     read_corpus,
-    usable,
+    read_master_clauses,
 )
-from analyzer.classify.evaluate import TypeReport, type_report
-from analyzer.classify.model import (
-    CARD_FILE,
-    DEFAULT_THRESHOLD,
-    SKLEARN_STEM,
-    SPACY_DIR,
-    ClauseClassifier,
-    SklearnBackend,
-    prepare_body,
-    prepare_heading,
-)
-from analyzer.classify.provisions import PROVISION_STEM, ProvisionParams
-from analyzer.classify.sklearn_model import (
-    LinearTextModel,
-    SklearnParams,
-    build_pipeline,
-    fit_temperature,
-    make_inputs,
-    softmax,
-)
-from analyzer.classify.span_cv import TARGET_RECALL, SpanCV, cross_validated_span_check
-from analyzer.errors import ModelError
-from analyzer.types import Document
+from analyzer.training.evaluate import MIN_SUPPORT, TypeReport, type_report
+from analyzer.training.fit import fit_sklearn, fit_spacy, fit_temperature
+from analyzer.training.provisions import SentenceRow, fit_tagger, sentence_rows
+from analyzer.training.span_cv import SpanCV, cross_validated_span_check
+from analyzer.types import ClauseType, Document
 
 logger = logging.getLogger(__name__)
-
-SEED = 13
-MIN_SUPPORT = 30
-
-
-@dataclass(frozen=True, slots=True)
-class TrainRows:
-    """Model-ready training rows (after heading/no-heading duplication)."""
-
-    headings: list[str]
-    bodies: list[str]
-    labels: list[str]
-
-
-def training_rows(examples: Sequence[LabelledClause]) -> TrainRows:
-    """Return each example with its heading, heading alone, and body alone (when usable).
-
-    The heading-alone row teaches the model to type heading-only clauses (an article
-    title whose text sits in its sub-clauses).
-    """
-    headings, bodies, labels = [], [], []
-    for e in examples:
-        head, body = prepare_heading(e.heading), prepare_body(e.body)
-        if head:
-            headings.extend((head, head))
-            bodies.extend((body, ""))
-            labels.extend((str(e.label), str(e.label)))
-        if usable(e):
-            headings.append("")
-            bodies.append(body)
-            labels.append(str(e.label))
-    return TrainRows(headings, bodies, labels)
-
-
-def fit_sklearn(examples: Sequence[LabelledClause], params: SklearnParams, seed: int = SEED
-                ) -> LinearTextModel:
-    """Fit the scikit-learn pipeline on examples; return its shippable linear model."""
-    rows = training_rows(examples)
-    pipeline = build_pipeline(params, seed)
-    pipeline.fit(make_inputs(rows.headings, rows.bodies, params), rows.labels)
-    return LinearTextModel.from_pipeline(pipeline)
-
-
-def fit_spacy(examples: Sequence[LabelledClause], labels: Sequence[str], seed: int = SEED,
-              max_epochs: int | None = None) -> Any:
-    """Train the spaCy textcat on examples (a 5% slice is spaCy's progress dev set)."""
-    from analyzer.classify.spacy_textcat import spacy_text, train_textcat
-
-    rows = training_rows(examples)
-    texts = [spacy_text(h, b) for h, b in zip(rows.headings, rows.bodies, strict=True)]
-    rng = np.random.default_rng(seed)
-    dev = rng.choice(len(texts), size=max(1, len(texts) // 20), replace=False)
-    return train_textcat(texts, rows.labels, [texts[i] for i in dev],
-                         [rows.labels[i] for i in dev], labels, seed, max_epochs)
 
 
 # ------------------------------------------------------------------ cross-validation
@@ -138,17 +78,15 @@ class CVResult:
 def cross_validate(
     examples: Sequence[LabelledClause],
     handwritten: Sequence[LabelledClause],
-    kinds: Sequence[str] = ("sklearn", "spacy"),
-    n_folds: int = 5,
-    seed: int = SEED,
-    params: SklearnParams | None = None,
-    spacy_epochs: int | None = None,
+    kinds: Sequence[str],
+    n_folds: int,
+    config: TrainingConfig,
 ) -> CVResult:
-    """Run grouped k-fold CV of each model kind on the same folds.
+    """Run grouped ``n_folds``-fold CV of each model kind on the same folds.
 
     Only usable examples (enough body words) are evaluated; all go to training folds.
     """
-    params = params or SklearnParams()
+    params, seed = config.sklearn, config.seed
     scored = [i for i, e in enumerate(examples) if evaluable(e)]
     labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
     ev = [examples[i] for i in scored]
@@ -174,11 +112,12 @@ def cross_validate(
             t0 = time.perf_counter()
             if kind == "sklearn":
                 # temperature 1 here; the fitted temperature is applied after all folds
-                backend = _RawScores(fit_sklearn(train, params, seed), labels, params)
+                backend: Backend = _RawScores(fit_sklearn(train, params, seed), labels, params)
             else:
                 from analyzer.classify.spacy_textcat import SpacyTextcat
 
-                backend = SpacyTextcat(fit_spacy(train, labels, seed, spacy_epochs), labels)
+                backend = SpacyTextcat(fit_spacy(train, labels, seed, config.spacy_epochs),
+                                       labels)
             result.seconds[kind] = result.seconds.get(kind, 0.0) + time.perf_counter() - t0
             result.proba[kind]["body"][test_idx] = backend.predict_proba(blanks, bodies)
             result.proba[kind]["heading"][test_idx] = backend.predict_proba(heads, bodies)
@@ -223,13 +162,13 @@ def _calibrate(result: CVResult) -> None:
 
 def save_model(
     out: Path,
-    kind: str,
+    config: TrainingConfig,
     labels: Sequence[str],
     sklearn_model: LinearTextModel | None,
     spacy_nlp: Any | None,
-    params: SklearnParams,
-    card_extra: dict[str, Any],
-    threshold: float = DEFAULT_THRESHOLD,
+    temperature: float = 1.0,
+    data: TrainingData | None = None,
+    provisions: ProvisionsEntry | None = None,
 ) -> ClauseClassifier:
     """Write artefacts and ``model_card.json``; return the model loaded back from disk."""
     out.mkdir(parents=True, exist_ok=True)
@@ -237,134 +176,126 @@ def save_model(
         sklearn_model.save(out / SKLEARN_STEM)
     if spacy_nlp is not None:
         spacy_nlp.to_disk(out / SPACY_DIR)
-    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M")
-    card = {
-        "kind": kind,
-        "version": f"clause-{kind}-{stamp}",
-        "labels": list(labels),
-        "threshold": threshold,
-        "sklearn_params": params.to_json(),
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        **card_extra,
-    }
-    if kind == "ensemble":
-        card.setdefault("ensemble_weights", [1.0, 1.0])
-    (out / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    from analyzer.classify.model import _load_cached
-
-    _load_cached.cache_clear()
+    now = datetime.now(UTC)
+    card = ModelCard(
+        kind=config.kind,
+        version=f"clause-{config.kind}-{now.strftime('%Y%m%d%H%M')}",
+        labels=[ClauseType(label) for label in labels],
+        threshold=config.threshold,
+        sklearn_params=config.sklearn,
+        created=now.isoformat(timespec="seconds"),
+        python=platform.python_version(),
+        data=data,
+        temperature=temperature,
+        provisions=provisions,
+        ensemble_weights=[1.0, 1.0] if config.kind == "ensemble" else None,
+    )
+    card.write(out)
     return ClauseClassifier.load(out)
 
 
 def train_and_save(
     corpus: Path,
     out: Path,
-    kind: str = "sklearn",
-    n_folds: int = 0,
+    config: TrainingConfig,
     loader: Callable[[Path], Document] | None = None,
     handwritten_path: Path | None = None,
-    seed: int = SEED,
-    params: SklearnParams | None = None,
-    spacy_epochs: int | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    inherited: bool = False,
-    provision_params: ProvisionParams | None = None,
 ) -> tuple[ClauseClassifier, CVResult | None]:
-    """Build the data, optionally cross-validate, fit ``kind`` on everything and save it.
+    """Build the data, optionally cross-validate, fit ``config.kind`` on everything, save it.
 
     With CUAD's ``master_clauses.csv`` in the corpus the provision tagger is trained too;
-    its threshold comes from a grouped cross-validated span check (``n_folds``, at least 3).
+    its threshold comes from a grouped cross-validated span check (``config.span_folds``).
     """
-    params = params or SklearnParams()
-    contracts = list(read_corpus(corpus, loader=loader, inherited=inherited))
+    params, seed = config.sklearn, config.seed
+    contracts = list(read_corpus(corpus, loader=loader, inherited=config.inherited))
     examples = [e for c in contracts for e in c.examples]
-    n_contracts = len(contracts)
     handwritten = list(load_handwritten(handwritten_path))
     labels = sorted({str(e.label) for e in examples} | {str(e.label) for e in handwritten})
     logger.info("%d labelled clauses from %d contracts (+%d hand-written)",
-                len(examples), n_contracts, len(handwritten))
+                len(examples), len(contracts), len(handwritten))
     cv = None
-    kinds = ("sklearn", "spacy") if kind == "ensemble" else (kind,)
-    if n_folds > 1:
-        cv = cross_validate(examples, handwritten, kinds, n_folds, seed, params, spacy_epochs)
-    elif "sklearn" in kinds and params.classifier == "linearsvc":
-        # the softmax temperature needs out-of-fold scores: a quick grouped 3-fold run
-        cv = cross_validate(examples, handwritten, ("sklearn",), 3, seed, params)
+    if config.folds > 1:
+        cv = cross_validate(examples, handwritten, config.kinds, config.folds, config)
+    elif "sklearn" in config.kinds and params.classifier == "linearsvc":
+        # the softmax temperature needs out-of-fold scores: a quick grouped run
+        cv = cross_validate(examples, handwritten, ("sklearn",), config.temperature_folds,
+                            config)
     everything = examples + handwritten
-    pipeline = fit_sklearn(everything, params, seed) if kind in ("sklearn", "ensemble") else None
-    nlp = fit_spacy(everything, labels, seed, spacy_epochs) if kind in ("spacy", "ensemble") else None
+    pipeline = fit_sklearn(everything, params, seed) if "sklearn" in config.kinds else None
+    nlp = (fit_spacy(everything, labels, seed, config.spacy_epochs)
+           if "spacy" in config.kinds else None)
     temperature = cv.temperature if cv is not None else 1.0
-    extra: dict[str, Any] = {
-        "data": {
-            "corpus": corpus.name,
-            "contracts_read": n_contracts,
-            "contracts_with_labels": len({e.contract for e in examples if e.source == "heading"}),
-            "labelled_clauses": sum(1 for e in examples if e.source == "heading"),
-            "inherited_clauses": sum(1 for e in examples if e.source == "inherited"),
-            "evaluable_clauses": sum(1 for e in examples if evaluable(e)),
-            "handwritten_examples": len(handwritten),
-            "seed": seed,
-        },
-        "temperature": temperature,
-    }
-    span_cv = None
+    data = TrainingData(
+        corpus=corpus.name,
+        contracts_read=len(contracts),
+        contracts_with_labels=len({e.contract for e in examples if e.source == "heading"}),
+        labelled_clauses=sum(1 for e in examples if e.source == "heading"),
+        inherited_clauses=sum(1 for e in examples if e.source == "inherited"),
+        evaluable_clauses=sum(1 for e in examples if evaluable(e)),
+        handwritten_examples=len(handwritten),
+        seed=seed,
+    )
+    span_cv = provisions = None
     csv_path = corpus / "master_clauses.csv"
-    if kind == "sklearn" and csv_path.is_file():
-        from analyzer.classify.dataset import read_master_clauses
-        from analyzer.classify.provisions import sentence_rows
-
-        expert = read_master_clauses(csv_path)
-        rows_of = {c.name: sentence_rows(c, expert.get(c.name, [])) for c in contracts}
-        span_cv = cross_validated_span_check(corpus, max(n_folds, 3), seed, params, threshold,
-                                             handwritten_path, temperature, provision_params,
-                                             contracts=contracts, expert=expert,
-                                             rows_of=rows_of)
-        try:
-            tagger = _fit_provisions([r for rows in rows_of.values() for r in rows],
-                                     provision_params, seed, span_cv.thresholds)
-        except ModelError as exc:
-            logger.warning("no provision tagger: %s", exc)
-            span_cv = None
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            tagger.save(out)
-            extra["provisions"] = _provision_card(span_cv, provision_params or ProvisionParams())
-    if "provisions" not in extra:
+    if config.kind == "sklearn" and csv_path.is_file():
+        span_cv, provisions = _train_provisions(corpus, out, config, contracts,
+                                                read_master_clauses(csv_path), temperature,
+                                                handwritten_path)
+    if provisions is None:
         # no expert spans, no tagger: a tagger left from an earlier training must not load
         for suffix in (".json", ".npz"):
             (out / PROVISION_STEM).with_suffix(suffix).unlink(missing_ok=True)
-    model = save_model(out, kind, labels, pipeline, nlp, params, extra, threshold)
-    if cv is not None and kind in cv.proba:
-        measured = _span_measured(span_cv) if span_cv is not None and n_folds > 1 else None
+    model = save_model(out, config, labels, pipeline, nlp, temperature, data, provisions)
+    if cv is not None and config.kind in cv.proba:
+        measured = (_span_measured(span_cv) if span_cv is not None and config.folds > 1
+                    else None)
         write_model_card(out, cv, comparison=cv if len(cv.proba) > 1 else None,
                          measured=measured)
     return model, cv
 
 
-def _fit_provisions(rows: Sequence[Any], params: ProvisionParams | None, seed: int,
-                    thresholds: dict[str, float]) -> Any:
-    """Fit the provision tagger on every contract's labelled sentences."""
-    from analyzer.classify.provisions import ProvisionTagger, fit_tagger
+def _train_provisions(
+    corpus: Path, out: Path, config: TrainingConfig, contracts: Sequence[ContractText],
+    expert: dict[str, list[Any]], temperature: float, handwritten_path: Path | None,
+) -> tuple[SpanCV | None, ProvisionsEntry | None]:
+    """Choose the tagger's thresholds by the span check, fit it on everything and save it.
 
+    Returns (None, None) when no provision type has training sentences of both kinds.
+    """
+    rows_of: dict[str, list[SentenceRow]] = {
+        c.name: sentence_rows(c, expert.get(c.name, []), config.sentence_min_overlap)
+        for c in contracts}
+    span_cv = cross_validated_span_check(corpus, config, handwritten_path, temperature,
+                                         contracts=contracts, expert=expert, rows_of=rows_of)
+    rows = [r for rows in rows_of.values() for r in rows]
     logger.info("provision tagger: %d sentences, %d with an expert span", len(rows),
                 sum(1 for r in rows if r.types))
-    return ProvisionTagger(fit_tagger(rows, params, seed), thresholds)
+    try:
+        tagger = ProvisionTagger(fit_tagger(rows, config.provisions, config.seed),
+                                 span_cv.thresholds)
+    except ModelError as exc:
+        logger.warning("no provision tagger: %s", exc)
+        return None, None
+    out.mkdir(parents=True, exist_ok=True)
+    tagger.save(out)
+    return span_cv, _provision_card(span_cv, config)
 
 
-def _provision_card(span_cv: SpanCV, params: ProvisionParams) -> dict[str, Any]:
-    from analyzer.classify.provisions import card_entry
-
-    return card_entry(span_cv.thresholds, params, {
-        "target_recall": TARGET_RECALL,
-        "cv_contracts": span_cv.contracts,
-        "cv_span_recall": round(span_cv.with_provisions.recall, 4),
-        "cv_span_recall_type_only": round(span_cv.type_only.recall, 4),
-        "cv_split_span_recall": round(span_cv.split_recall, 4),
-        "cv_split_confirmed_share": round(span_cv.split_confirmed, 4),
-        "cv_tags": dict(span_cv.tags),
-        "cv_tags_confirmed": dict(span_cv.confirmed),
-    })
+def _provision_card(span_cv: SpanCV, config: TrainingConfig) -> ProvisionsEntry:
+    """Return the model card's ``provisions`` entry (an untagged type's threshold is null)."""
+    return ProvisionsEntry(
+        thresholds={ClauseType(t): (None if not np.isfinite(c) else round(c, 4))
+                    for t, c in span_cv.thresholds.items()},
+        params=config.provisions.to_json(),
+        target_recall=config.target_recall,
+        cv_contracts=span_cv.contracts,
+        cv_span_recall=round(span_cv.with_provisions.recall, 4),
+        cv_span_recall_type_only=round(span_cv.type_only.recall, 4),
+        cv_split_span_recall=round(span_cv.split_recall, 4),
+        cv_split_confirmed_share=round(span_cv.split_confirmed, 4),
+        cv_tags={ClauseType(t): n for t, n in span_cv.tags.items()},
+        cv_tags_confirmed={ClauseType(t): n for t, n in span_cv.confirmed.items()},
+    )
 
 
 def _span_measured(sc: SpanCV) -> dict[str, Any]:
@@ -393,9 +324,9 @@ def _span_measured(sc: SpanCV) -> dict[str, Any]:
 def write_model_card(out: Path, cv: CVResult, comparison: CVResult | None = None,
                      measured: dict[str, Any] | None = None) -> Path:
     """Render ``MODEL_CARD.md`` next to the model from its card and measured numbers."""
-    from analyzer.classify.card import render_model_card
+    from analyzer.training.card import render_model_card
 
-    card = json.loads((out / CARD_FILE).read_text(encoding="utf-8"))
+    card = read_model_card(out)
     path = out / "MODEL_CARD.md"
     path.write_text(render_model_card(card, cv, comparison, measured), encoding="utf-8")
     return path

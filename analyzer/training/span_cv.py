@@ -14,27 +14,27 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from analyzer.classify.dataset import ContractText, load_handwritten, read_corpus
-from analyzer.classify.evaluate import LocatedSpan, SpanCheck, locate_spans
-from analyzer.classify.provisions import (
-    PROVISION_TYPES,
-    ProvisionParams,
-    ProvisionTagger,
-    SentenceRow,
-    fit_tagger,
-    sentence_rows,
-)
+from analyzer.classify.model import ClauseClassifier, SklearnBackend
+from analyzer.classify.provisions import ProvisionTagger
 from analyzer.errors import ModelError
+from analyzer.training.config import TrainingConfig
+from analyzer.training.dataset import (
+    ContractText,
+    ExpertSpan,
+    load_handwritten,
+    read_corpus,
+    read_master_clauses,
+)
+from analyzer.training.evaluate import LocatedSpan, SpanCheck, locate_spans
+from analyzer.training.fit import fit_sklearn
+from analyzer.training.provisions import PROVISION_TYPES, SentenceRow, fit_tagger, sentence_rows
 from analyzer.types import ClauseType
 
 logger = logging.getLogger(__name__)
 
-TARGET_RECALL = 0.91  # the operating point, above the 0.90 goal: a margin for unseen contracts
-GRID = tuple(round(float(t), 2) for t in np.arange(-1.5, 1.001, 0.05))
 _COLUMN = {t: j for j, t in enumerate(PROVISION_TYPES)}
 
 
@@ -105,8 +105,7 @@ def score(oof: Sequence[OutOfFold], cuts: np.ndarray, unlocated: Counter[str] | 
             Counter(dict(zip(name, confirmed.tolist(), strict=True))))
 
 
-def choose_cuts(oof: Sequence[OutOfFold], target: float = TARGET_RECALL,
-                grid: Sequence[float] = GRID) -> np.ndarray:
+def choose_cuts(oof: Sequence[OutOfFold], target: float, grid: Sequence[float]) -> np.ndarray:
     """Return the tagger's thresholds: the highest grid value, for every type, reaching ``target``.
 
     One value for all types. Per-type thresholds chosen greedily (recall gained per tag
@@ -123,18 +122,15 @@ def choose_cuts(oof: Sequence[OutOfFold], target: float = TARGET_RECALL,
 
 
 def out_of_fold(
-    contracts: Sequence[ContractText], expert: dict[str, list[Any]],
-    rows_of: dict[str, list[SentenceRow]], n_folds: int, seed: int, params: Any,
-    threshold: float, handwritten_path: Path | None, temperature: float,
-    provision_params: ProvisionParams | None,
+    contracts: Sequence[ContractText], expert: dict[str, list[ExpertSpan]],
+    rows_of: dict[str, list[SentenceRow]], config: TrainingConfig,
+    handwritten_path: Path | None, temperature: float,
 ) -> tuple[list[OutOfFold], Counter[str]]:
     """Classify every contract, and score its sentences, with models fitted on the others.
 
     ``expert`` holds the expert spans per contract, ``rows_of`` its labelled sentences.
     """
-    from analyzer.classify.model import ClauseClassifier, SklearnBackend
-    from analyzer.classify.train import fit_sklearn
-
+    n_folds, seed, params = config.span_folds, config.seed, config.sklearn
     handwritten = list(load_handwritten(handwritten_path))
     rng = np.random.default_rng(seed)
     fold_of = {c.name: int(f) for c, f in zip(contracts, rng.integers(0, n_folds, len(contracts)),
@@ -146,11 +142,11 @@ def out_of_fold(
     for k in range(n_folds):
         train = [e for c in contracts if fold_of[c.name] != k for e in c.examples] + handwritten
         backend = SklearnBackend(fit_sklearn(train, params, seed), labels, params, temperature)
-        model = ClauseClassifier(backend, labels, f"span-cv-{k}", threshold)
+        model = ClauseClassifier(backend, labels, f"span-cv-{k}", config.threshold)
         try:
             tagger: ProvisionTagger | None = ProvisionTagger(
                 fit_tagger([r for c in contracts if fold_of[c.name] != k
-                            for r in rows_of[c.name]], provision_params, seed), {})
+                            for r in rows_of[c.name]], config.provisions, seed), {})
         except ModelError as exc:  # a small corpus: no expert span outside this fold
             logger.warning("span check fold %d: no provision tagger (%s)", k + 1, exc)
             tagger = None
@@ -172,38 +168,33 @@ def out_of_fold(
 
 def cross_validated_span_check(
     corpus: Path,
-    n_folds: int = 5,
-    seed: int = 13,
-    params: Any = None,
-    threshold: float = 0.25,
-    handwritten_path: Path | None = None,
-    temperature: float = 0.2,
-    provision_params: ProvisionParams | None = None,
-    target: float = TARGET_RECALL,
+    config: TrainingConfig,
+    handwritten_path: Path | None,
+    temperature: float,
     contracts: Sequence[ContractText] | None = None,
-    expert: dict[str, list[Any]] | None = None,
+    expert: dict[str, list[ExpertSpan]] | None = None,
     rows_of: dict[str, list[SentenceRow]] | None = None,
 ) -> SpanCV:
-    """Run the out-of-fold span check and choose the tagger's threshold.
+    """Run the out-of-fold span check (``config.span_folds``) and choose the tagger's threshold.
 
     ``contracts``, ``expert`` (spans per contract) and ``rows_of`` (labelled sentences per
     contract) are read from ``corpus`` when not given; training passes what it already has.
+    ``temperature`` is the clause model's softmax temperature (from training's CV).
     """
-    from analyzer.classify.dataset import read_master_clauses
-    from analyzer.classify.sklearn_model import SklearnParams
-
-    params = params or SklearnParams()
-    contracts = list(contracts) if contracts is not None else list(read_corpus(corpus))
+    contracts = (list(contracts) if contracts is not None
+                 else list(read_corpus(corpus, inherited=config.inherited)))
     if expert is None:
         expert = read_master_clauses(corpus / "master_clauses.csv")
     if rows_of is None:
-        rows_of = {c.name: sentence_rows(c, expert.get(c.name, [])) for c in contracts}
-    oof, unlocated = out_of_fold(contracts, expert, rows_of, n_folds, seed, params, threshold,
-                                 handwritten_path, temperature, provision_params)
+        rows_of = {c.name: sentence_rows(c, expert.get(c.name, []), config.sentence_min_overlap)
+                   for c in contracts}
+    oof, unlocated = out_of_fold(contracts, expert, rows_of, config, handwritten_path,
+                                 temperature)
+    target, grid = config.target_recall, config.threshold_grid
     # how optimistic is choosing the thresholds on the data they are scored on?
     first, second = oof[::2], oof[1::2]
-    held_out, held_tags, held_confirmed = score(second, choose_cuts(first, target))
-    cuts = choose_cuts(oof, target)
+    held_out, held_tags, held_confirmed = score(second, choose_cuts(first, target, grid))
+    cuts = choose_cuts(oof, target, grid)
     type_only = score(oof, np.full(len(PROVISION_TYPES), np.inf), unlocated)[0]
     with_provisions, tags, confirmed = score(oof, cuts, unlocated)
     n_held = sum(held_tags.values())

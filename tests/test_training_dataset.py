@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.classify.dataset import (
+from analyzer.errors import ModelError
+from analyzer.training.dataset import (
     TextIndex,
     clauses_over,
     contract_files,
@@ -17,7 +18,6 @@ from analyzer.classify.dataset import (
     load_handwritten,
     read_master_clauses,
 )
-from analyzer.errors import ModelError
 from analyzer.types import Clause, ClauseType, Document, FileFormat, SourceInfo
 
 

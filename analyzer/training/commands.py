@@ -9,7 +9,7 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # noqa: SLF001 (argparse API)
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``train`` and ``evaluate`` to the ``contract-analyzer`` command line."""
     train = subparsers.add_parser(
         "train", help="train the clause-type model from a CUAD-layout folder of contracts"
@@ -37,11 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # noqa: SLF001 (a
 def run_train(args: argparse.Namespace) -> int:
     """Build the training set, cross-validate, fit on everything and save; print the CV."""
     from analyzer.classify.model import DEFAULT_MODEL_DIR
-    from analyzer.classify.train import train_and_save
+    from analyzer.training.config import TrainingConfig
+    from analyzer.training.train import train_and_save
 
     out = args.out or DEFAULT_MODEL_DIR
-    model, cv = train_and_save(args.corpus, out, args.model, args.folds,
-                               handwritten_path=args.handwritten)
+    config = TrainingConfig(kind=args.model, folds=args.folds)
+    model, cv = train_and_save(args.corpus, out, config, handwritten_path=args.handwritten)
     if cv is not None:
         for fold in cv.folds:
             print(f"fold {fold['fold']}: train contracts {fold['train_contracts']}, "
@@ -56,7 +57,7 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Print per-type scores, the CUAD-span check and, last, ``macro F1: X.XXX``."""
-    from analyzer.classify.evaluate import evaluate_folder, format_report
+    from analyzer.training.evaluate import evaluate_folder, format_report
 
     print(format_report(evaluate_folder(args.corpus, args.model_dir)))
     return 0

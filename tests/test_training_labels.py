@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.classify.labels import load_heading_map, normalise_heading, parse_heading_map
+from analyzer.classify.inputs import normalise_heading
 from analyzer.errors import ModelError
+from analyzer.training.labels import load_heading_map, parse_heading_map
 from analyzer.types import ClauseType
 
 

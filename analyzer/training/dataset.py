@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.classify.labels import HeadingMap, load_heading_map, normalise_heading
+from analyzer.classify.inputs import normalise_heading
 from analyzer.errors import AnalyzerError, ModelError
+from analyzer.training.labels import HeadingMap, load_heading_map
 from analyzer.types import ClauseType, Document
 
 logger = logging.getLogger(__name__)

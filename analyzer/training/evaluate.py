@@ -17,8 +17,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from analyzer.classify.model import ClauseClassifier
+from analyzer.training.dataset import (
+    ExpertSpan,
+    TextIndex,
+    clauses_over,
+    read_corpus,
+    read_master_clauses,
+    usable,
+)
 from analyzer.types import Classification, ClauseType, Document
 
 logger = logging.getLogger(__name__)
@@ -111,10 +119,9 @@ class LocatedSpan:
     clauses: tuple[int, ...]
 
 
-def locate_spans(document: Document, spans: Sequence[Any]) -> tuple[list[LocatedSpan], Counter[str]]:
+def locate_spans(document: Document, spans: Sequence[ExpertSpan]
+                 ) -> tuple[list[LocatedSpan], Counter[str]]:
     """Return the spans found in the document text, and the count per category not found."""
-    from analyzer.classify.dataset import TextIndex, clauses_over
-
     index = TextIndex(document.text)
     located, unlocated = [], Counter[str]()
     for span in spans:
@@ -134,7 +141,7 @@ def covered_types(classification: Classification, provisions: bool = True) -> fr
 
 def span_check(
     documents: Sequence[tuple[str, Document, Sequence[frozenset[ClauseType]]]],
-    spans_by_contract: dict,
+    spans_by_contract: dict[str, list[ExpertSpan]],
 ) -> SpanCheck:
     """Check expert spans against the types each document's clauses cover.
 
@@ -174,9 +181,6 @@ def evaluate_folder(
 ) -> Evaluation:
     """Run the shipped (or given) model over a CUAD-layout folder."""
     import time
-
-    from analyzer.classify.dataset import read_corpus, read_master_clauses, usable
-    from analyzer.classify.model import ClauseClassifier
 
     t0 = time.perf_counter()
     model = ClauseClassifier.load(model_dir)

@@ -144,6 +144,11 @@ def _print_tree(document: Any, out: TextIO) -> None:
         out.write(f"title: {document.title}\n")
     if document.parties:
         out.write(f"parties: {'; '.join(document.parties)}\n")
+    profile = document.profile
+    out.write(
+        f"contract type: {profile.contract_type}  customer: {profile.customer or '-'}"
+        f"  vendor: {profile.vendor or '-'}\n"
+    )
     for warning in document.warnings:
         out.write(f"warning: {warning}\n")
     for clause in document.clauses:
@@ -187,8 +192,15 @@ def _print_table(report: dict[str, Any], out: TextIO) -> None:
     doc = report["document"]
     out.write(f"\n=== {doc['name']} ({doc['format']}, {doc['page_count']} pages, ")
     out.write(f"{doc['clause_count']} clauses)\n")
+    if doc.get("title"):
+        out.write(f"Title: {doc['title']}\n")
     if doc.get("parties"):
         out.write(f"Parties: {'; '.join(doc['parties'])}\n")
+    if doc.get("contract_type"):
+        out.write(
+            f"Contract type: {doc['contract_type']}  customer: {doc.get('customer') or 'not identified'}"
+            f"  vendor: {doc.get('vendor') or 'not identified'}\n"
+        )
     risk = report.get("risk")
     if risk:
         out.write(f"Risk: {risk['level']} (score {risk['score']})  method: {risk['method']}\n")

@@ -24,7 +24,7 @@ from analyzer.types import (
     Table,
 )
 
-SCHEMA_VERSION = "1.2"  # 1.1: service_credit_exposure; 1.2: clause provisions
+SCHEMA_VERSION = "1.3"  # 1.1: service_credit_exposure; 1.2: clause provisions; 1.3: contract profile
 
 
 def _clause(clause: Clause, label: Classification | None) -> dict[str, Any]:
@@ -67,6 +67,12 @@ def _document(document: Document) -> dict[str, Any]:
         "page_count": source.page_count,
         "title": document.title,
         "parties": list(document.parties),
+        "contract_type": str(document.profile.contract_type),
+        "customer": document.profile.customer,
+        "vendor": document.profile.vendor,
+        "customer_name": document.profile.customer_name,
+        "vendor_name": document.profile.vendor_name,
+        "profile_evidence": list(document.profile.evidence),
         "dates": list(document.dates),
         "clause_count": len(document.clauses),
         "table_count": len(document.tables),

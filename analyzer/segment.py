@@ -23,7 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from analyzer.metadata import find_dates, find_parties, find_title
+from analyzer.metadata import contract_profile, find_dates, find_party_definitions, find_title
 from analyzer.numbering import (
     RANK_ATTACHMENT,
     NumberMatch,
@@ -998,16 +998,19 @@ def segment_clauses(raw: RawDocument) -> Document:
     if not clauses:
         warnings.append("no text to segment")
     logger.debug("%s: %d blocks -> %d clauses", raw.source.name, len(raw.blocks), len(clauses))
+    title = find_title(head_lines)
+    parties = find_party_definitions(text, opening)
     return Document(
         source=raw.source,
         text=text,
         clauses=clauses,
         tables=tables,
         page_offsets=page_offsets,
-        title=find_title(head_lines),
-        parties=find_parties(opening),
+        title=title,
+        parties=tuple(p.name for p in parties),
         dates=find_dates(opening[:4000]),
         warnings=tuple(warnings),
+        profile=contract_profile(title, text, parties),
     )
 
 

@@ -192,6 +192,41 @@ class RawDocument:
     warnings: tuple[str, ...] = ()
 
 
+# --------------------------------------------------------------------------- profile
+
+
+class ContractType(StrEnum):
+    """What kind of deal a contract is; the document-level checks depend on it."""
+
+    OUTSOURCING = "outsourcing"
+    SERVICES = "services"
+    HOSTING = "hosting"
+    MAINTENANCE = "maintenance"
+    CONSULTING = "consulting"
+    TRANSPORTATION = "transportation"
+    SUPPLY = "supply"
+    EMPLOYMENT = "employment"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ContractProfile:
+    """The kind of contract and who buys and who sells, with the reasons for each.
+
+    ``customer`` / ``vendor`` are the names the contract uses for the parties in its body:
+    the defined term when there is one ("Company", "Supplier", "ION"), else the party's name.
+    ``customer_name`` / ``vendor_name`` are the full names from the preamble, when found.
+    ``evidence`` holds one short line per decision ("title: 'OUTSOURCING AGREEMENT'").
+    """
+
+    contract_type: ContractType = ContractType.OTHER
+    customer: str | None = None
+    vendor: str | None = None
+    customer_name: str | None = None
+    vendor_name: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
 # --------------------------------------------------------------------------- segment
 
 
@@ -231,6 +266,7 @@ class Document:
     parties: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    profile: ContractProfile = ContractProfile()
 
     def page_at(self, offset: int) -> int:
         """Return the 1-based page of a character offset."""

@@ -26,7 +26,7 @@ _DECIMAL_RE = re.compile(
 )
 _KEYWORD_RE = re.compile(
     r"(?P<kw>ARTICLE|Article|SECTION|Section|CLAUSE|Clause|§)\s*"
-    r"(?P<num>\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[ivxlc]{1,7})"
+    r"(?P<num>\d{1,3}(?:\.\d{1,3})*|[IVXLC][IVXLC1l]{0,6}|[ivxlc]{1,7})"
     r"(?P<suffix>(?:\((?:[a-zA-Z]{1,4}|\d{1,2})\))*)(?P<dot>\.?)(?=[\s:\-–—]|$|(?<=\.)[A-Z])"
 )
 _PAREN_RE = re.compile(r"\((?P<tok>[a-zA-Z]{1,5}|\d{1,2})\)(?=\s|$)")
@@ -220,6 +220,10 @@ def _match_keyword(m: re.Match[str]) -> NumberMatch | None:
         parts = tuple(int(p) for p in num.split("."))
         value = parts[-1]
     else:
+        if kw == "article" and num[0].isupper():
+            num = num.replace("1", "I").replace("l", "I")  # OCR: "ARTICLE I1" is Article II
+        elif any(c in "1l" for c in num):
+            return None
         rom = roman_value(num)
         if rom is None:
             return None

@@ -294,6 +294,42 @@ def _starts_structure(text: str) -> NumberMatch | bool:
     return False
 
 
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS)} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_LAST_WORD_RE = re.compile(r"([A-Za-z-]+)\W*$")
+
+
+_RUN_ON_WORDS = _SMALL_WORDS | {"any", "all", "not", "no", "such", "other", "each", "its", "their"}
+
+
+def _runs_on(line: str) -> bool:
+    """Return True if ``line`` stops mid-sentence ("... EXPRESS OR", "... WARRANTIES,")."""
+    stripped = line.rstrip()
+    if stripped.endswith((",", "-", "–")):
+        return True
+    words = stripped.split()
+    return len(words) > 3 and words[-1].lower() in _RUN_ON_WORDS
+
+
+def _spelled_numeral(prev_line: str, start: NumberMatch) -> bool:
+    """Return True if a bracketed number repeats the number word ending the previous line."""
+    if not start.style.startswith("paren") or not start.printed.strip("()").isdigit():
+        return False
+    m = _LAST_WORD_RE.search(prev_line)
+    word = m.group(1).lower() if m else ""
+    value = _NUMBER_WORDS.get(word)
+    if value is None and "-" in word:  # "twenty-five (25)"
+        tens, _, unit = word.partition("-")
+        if tens in _NUMBER_WORDS and unit in _NUMBER_WORDS:
+            value = _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+    return value is not None and value == int(start.printed.strip("()"))
+
+
 def _build_paragraphs(blocks: tuple[Block, ...]) -> list[_Para]:
     """Join LINE blocks into paragraphs; pass DOCX paragraphs and tables through."""
     threshold = _line_threshold(blocks)
@@ -326,6 +362,8 @@ def _build_paragraphs(blocks: tuple[Block, ...]) -> list[_Para]:
             )
             continue
         start = _starts_structure(text)
+        if isinstance(start, NumberMatch) and _spelled_numeral(prev_line, start):
+            start = False  # "for one\n(1) twelve month period": the numeral of a number word
         if cur is None or block.gap_before:
             new, soft = True, False
         elif start is not False:
@@ -333,7 +371,9 @@ def _build_paragraphs(blocks: tuple[Block, ...]) -> list[_Para]:
             soft = not _ends_sentence(prev_line) and not (cur.lines == 1 and _heading_line(prev_line)) and not (
                 isinstance(start, NumberMatch) and prev_line.endswith((" and", " or"))
             )
-        elif cur.lines == 1 and (_caps_like(prev_line) or match_number(prev_line + " X") and len(prev_line) < 14):
+        elif cur.lines == 1 and not _runs_on(prev_line) and (
+            _caps_like(prev_line) or match_number(prev_line + " X") and len(prev_line) < 14
+        ):
             new, soft = True, False  # the previous line is a heading or a bare number
         elif cur.lines == 1 and len(prev_line) < 0.6 * threshold and not _ends_sentence(prev_line) and _title_like(prev_line, 8):
             new, soft = True, False
@@ -359,6 +399,51 @@ def _build_paragraphs(blocks: tuple[Block, ...]) -> list[_Para]:
             cur.lines += 1
         prev_line = text
     return paras
+
+
+_TOC_RE = re.compile(r"^(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\b[\s.:]*(?:PAGE)?\s*$", re.IGNORECASE)
+_TOC_MIN_ENTRIES = 3
+_TOC_MAX_ENTRY = 160  # characters; an entry is a heading with a page number, never a paragraph
+
+
+def _table_of_contents(paras: list[_Para]) -> tuple[int, int] | None:
+    """Return the paragraph range [start, end) of a table of contents, or None.
+
+    It opens with "TABLE OF CONTENTS" and runs over short entries until the first
+    paragraph of prose, or until its first entry's number comes again (the body starts).
+    A title line just before the prose ("OUTSOURCING AGREEMENT") belongs to the body.
+    """
+    start = next((i for i, p in enumerate(paras[:400]) if p.table is None and _TOC_RE.match(p.span.text)), None)
+    if start is None:
+        return None
+    first_label: str | None = None
+    end = start + 1
+    while end < len(paras):
+        para = paras[end]
+        text = para.span.text
+        if para.table is not None or len(text) > _TOC_MAX_ENTRY:
+            break
+        m = match_number(text)
+        if m is not None:
+            if first_label is None:
+                first_label = m.label
+            elif m.label == first_label:
+                break
+        elif _ends_sentence(text) and len(text.split()) > 8:
+            break
+        end += 1
+    before = paras[end - 1].span.text
+    if (
+        end < len(paras)
+        and end - 1 > start
+        and match_number(before) is None
+        and _caps_like(before, 12)
+        and not re.search(r"\d\s*$", before)
+    ):
+        end -= 1  # the title over the preamble
+    if end - start - 1 < _TOC_MIN_ENTRIES:
+        return None
+    return start, end
 
 
 def _table_text(table: Table) -> str:
@@ -566,8 +651,12 @@ class _Builder:
     # ---- main loop
 
     def run(self) -> list[_Draft]:
+        toc = _table_of_contents(self.paras)
         for i, para in enumerate(self.paras):
             if i in self.skip:
+                continue
+            if toc is not None and toc[0] <= i < toc[1]:
+                self._toc_line(i, para, i == toc[1] - 1)
                 continue
             if para.table is not None:
                 self._add_body(para.span)
@@ -577,6 +666,18 @@ class _Builder:
             self._paragraph(i, para)
         self._inherit_headings()
         return self.drafts
+
+    def _toc_line(self, i: int, para: _Para, last: bool) -> None:
+        """Keep a table of contents as one clause: its entries are no clauses or attachments."""
+        if self.current is None or self.drafts[self.current].heading != "Table of Contents":
+            self.stack = []
+            idx = self._new(None, "Table of Contents", True, None)
+            self.drafts[idx].header.append(para.span)
+        else:
+            self.drafts[self.current].body.append(para.span)
+        if last:
+            self.current = None  # the preamble after it is its own clause
+            self.stack = []
 
     def _paragraph(self, i: int, para: _Para) -> None:
         span = para.span

@@ -464,3 +464,101 @@ def test_segment_section_keyword_with_heading_sentence() -> None:
     clause = by_number(doc)["5"]
     assert clause.heading == "Payment Terms"
     assert clause.text == "Client shall pay within thirty days of the invoice date."
+
+
+# ---- real-contract failures (issue 10): fixtures written here, shaped like the PDFs' text
+
+
+def test_segment_table_of_contents_is_one_clause() -> None:
+    text = (
+        "SERVICES AGREEMENT\nTABLE OF CONTENTS\nPage\n1. DEFINITIONS\n1.1 Background\n1.2 Definitions\n"
+        "2. TERM\n2.1 Initial Term\nAppendix 1 Services\nAppendix 2 Fees\n\n"
+        'This Services Agreement is made as of May 1, 2020 by and between Alder Bank ("Customer") and '
+        'Brook Data Inc. ("Vendor"), each of which is organised under the laws of Wisconsin.\n'
+        "1. DEFINITIONS\n1.1 Background. Customer wishes to obtain data processing services from Vendor.\n"
+        "1.2 Definitions. Terms have the meanings given in this Section.\n2. TERM\n"
+        "2.1 Initial Term. The term of this Agreement is five years from the Effective Date.\n"
+        "APPENDIX 1\nSERVICES\nVendor shall process the items.\n"
+    )
+    doc = segment_clauses(lines_doc(text))
+    toc = [c for c in doc.clauses if c.heading == "Table of Contents"]
+    assert len(toc) == 1 and "2.1 Initial Term" in toc[0].text and "Appendix 2 Fees" in toc[0].text
+    numbers = [c.number for c in doc.clauses if c.number]
+    assert numbers == ["1", "1.1", "1.2", "2", "2.1", "Appendix 1"]
+    assert by_number(doc)["2.1"].parent_id == by_number(doc)["2"].id
+    assert by_number(doc)["2"].parent_id is None
+    assert_offsets(doc)
+
+
+def test_segment_numeral_in_brackets_after_its_word_is_no_list_item() -> None:
+    text = (
+        "2. TERM\n2.2 Extensions. Customer may renew this Agreement for one\n"
+        "(1) twelve month period at the then-current terms and conditions.\n2.3 Other. None.\n"
+    )
+    doc = segment_clauses(lines_doc(text))
+    assert [c.number for c in doc.clauses if c.number] == ["2", "2.2", "2.3"]
+    assert "for one (1) twelve month period" in by_number(doc)["2.2"].text
+
+
+def test_segment_reads_ocr_article_number() -> None:
+    text = (
+        "ARTICLE I\nGENERAL TERMS\n1.01 Defined Terms. Words have their meanings.\n"
+        "ARTICLE I1\nTERM\n2.01 Term. The term is one year.\n2.02 Renewal. It renews.\n"
+        "ARTICLE III\nFEES\n3.01 Fees. Company pays the fees.\n"
+    )
+    doc = segment_clauses(lines_doc(text))
+    clauses = by_number(doc)
+    assert "Article II" in clauses and clauses["Article II"].level == 1
+    assert clauses["2.01"].parent_id == clauses["Article II"].id
+    assert clauses["3.01"].parent_id == clauses["Article III"].id
+
+
+def test_segment_cross_reference_at_line_start_is_not_a_clause() -> None:
+    text = (
+        "8. FEES\n8.1 Fees. Customer shall pay the fees, subject to the assumptions in\n"
+        "Section 8.3 hereof, within thirty days of the invoice date.\n"
+        "8.2 Taxes. Customer pays taxes as described in\nSection 8.3, below, and no other taxes.\n"
+        "8.3 Assumptions. The fees assume the volumes in Schedule A.\n"
+    )
+    doc = segment_clauses(lines_doc(text))
+    assert [c.number for c in doc.clauses if c.number] == ["8", "8.1", "8.2", "8.3"]
+    assert "Section 8.3 hereof, within thirty days" in by_number(doc)["8.1"].text
+
+
+@pytest.mark.parametrize(
+    "recitals",
+    [
+        "RECITALS\nA. Customer wishes to outsource its operations.\nB. Vendor provides such services.\n",
+        "WHEREAS, Customer wishes to outsource its operations; and\nWHEREAS, Vendor provides such services.\n",
+        "BACKGROUND\n(A) Customer wishes to outsource its operations.\n(B) Vendor provides such services.\n",
+    ],
+)
+def test_segment_body_clauses_are_not_children_of_recitals(recitals: str) -> None:
+    text = (
+        'THIS AGREEMENT is made between Alder Bank ("Customer") and Brook Data Inc. ("Vendor").\n'
+        + recitals
+        + "NOW, THEREFORE, the parties agree as follows:\n"
+        "1. Definitions. Terms have their meanings.\n2. Services. Vendor shall provide the services.\n"
+        "(a) Vendor shall report monthly.\n3. Fees. Customer shall pay the fees.\n"
+    )
+    doc = segment_clauses(lines_doc(text))
+    clauses = by_number(doc)
+    for number in ("1", "2", "3"):
+        assert clauses[number].parent_id is None and clauses[number].level == 1
+    assert clauses["2(a)"].parent_id == clauses["2"].id
+
+
+def test_segment_all_caps_disclaimer_is_not_a_heading() -> None:
+    text = (
+        "8. WARRANTY\n(a) Vendor warrants that the services will be performed in a workmanlike manner.\n"
+        "(b) EXCEPT AS SET FORTH ABOVE, VENDOR MAKES NO OTHER WARRANTIES, EXPRESS OR\n"
+        "IMPLIED, BY OPERATION OF LAW OR OTHERWISE. VENDOR DISCLAIMS ANY\n"
+        "IMPLIED WARRANTY OF MERCHANTABILITY OR FITNESS FOR A PARTICULAR PURPOSE.\n"
+        "(c) Customer shall notify Vendor of any defect within ten days.\n"
+        "9. TERM\n9.1 Term. One year.\n"
+    )
+    doc = segment_clauses(lines_doc(text))
+    clauses = by_number(doc)
+    assert [c.number for c in doc.clauses] == ["8", "8(a)", "8(b)", "8(c)", "9", "9.1"]
+    assert "MERCHANTABILITY" in clauses["8(b)"].text
+    assert clauses["8(c)"].parent_id == clauses["8"].id

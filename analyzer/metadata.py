@@ -8,6 +8,7 @@ characters, so a run-on text dump (one line per page) works as well as a clean D
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from analyzer.types import ContractProfile, ContractType
@@ -278,13 +279,21 @@ _PROVIDE_VERBS = (
     r"(?:provide|perform|deliver|render|produce|host|maintain|supply|furnish|carry\s+out|manufacture"
     r"|transport|serve)"
 )
-_EMPLOYEE_TERMS = re.compile(r"^(?:employee|executive)$", re.IGNORECASE)
 _MODAL = r"(?:shall|will|agrees?\s+to|desires?\s+to|wishes\s+to|is\s+willing\s+to|hereby\s+agrees\s+to)"
+_PROVIDES_RE = re.compile(rf"{_MODAL}\s+(?:\w+\s+){{0,3}}?{_PROVIDE_VERBS}\b")
+_PAYS_RE = re.compile(r"(?:shall|will|agrees\s+to)\s+(?:\w+\s+){0,2}?(?:pay|reimburse)\b")
+_OBTAINS_RE = re.compile(
+    r"(?:desires?|wishes|wants|requires)\s+(?:to\s+)?(?:engage|obtain|retain|purchase|receive)\b"
+)
+_TO_BEFORE_RE = re.compile(r"\bto\s+(?:the\s+)?$")
+_PAID_BEFORE_RE = re.compile(r"\b(?:paid|payable|pay)\s+(?:\w+\s+){0,3}?$")
+_PROVIDED_BEFORE_RE = re.compile(rf"\b{_PROVIDE_VERBS}\w*\s+(?:\w+\s+){{0,5}}?$")
+_EMPLOYEE_TERMS = re.compile(r"^(?:employee|executive)$", re.IGNORECASE)
 
 # Contract-type cues: (type, pattern). A cue in the title counts _TITLE_WEIGHT, in the
 # recitals _RECITAL_WEIGHT, and each use in the body _BODY_WEIGHT up to _BODY_CAP uses.
 _TYPE_CUES: tuple[tuple[ContractType, str, re.Pattern[str]], ...] = tuple(
-    (kind, label, re.compile(pattern, re.IGNORECASE))
+    (kind, label, re.compile(pattern))  # matched against lower-cased text
     for kind, label, pattern in (
         (ContractType.OUTSOURCING, "outsourcing", r"\boutsourc\w*"),
         (ContractType.HOSTING, "hosting", r"\bhost(?:ed|ing)\b|\bco-?location\b|\bdata\s+cent(?:er|re)\b"),
@@ -296,6 +305,39 @@ _TYPE_CUES: tuple[tuple[ContractType, str, re.Pattern[str]], ...] = tuple(
         (ContractType.SERVICES, "services agreement", r"\bservices?\s+agreement\b|\bprofessional\s+services\b"),
     )
 )
+# The same cues as words and word pairs, counted in one pass over the body's words (a regex
+# pass per cue doubled the segmentation time). A word ending in "*" is a prefix.
+_BODY_CUES: dict[ContractType, tuple[str, ...]] = {
+    ContractType.OUTSOURCING: ("outsourc*",),
+    ContractType.HOSTING: ("hosted", "hosting", "co-location", "colocation", "data center", "data centre"),
+    ContractType.MAINTENANCE: ("maintenance", "technical support"),
+    ContractType.CONSULTING: ("consulting services", "consulting agreement", "consultancy"),
+    ContractType.TRANSPORTATION: ("transport", "transportation", "shipper", "pipeline", "freight"),
+    ContractType.SUPPLY: ("supply", "electricity", "natural gas"),
+    ContractType.EMPLOYMENT: ("employment", "salary", "the executive"),
+    ContractType.SERVICES: ("services agreement", "service agreement", "professional services"),
+}
+_WORDS_RE = re.compile(r"[a-z][a-z-]*")
+
+
+def _body_cue_counts(body: str) -> Counter[ContractType]:
+    """Count each type's cue words and word pairs in lower-cased ``body``."""
+    words = Counter(_WORDS_RE.findall(body))
+    counts: Counter[ContractType] = Counter()
+    for kind, cues in _BODY_CUES.items():
+        for cue in cues:
+            if cue.endswith("*"):
+                counts[kind] += sum(n for word, n in words.items() if word.startswith(cue[:-1]))
+            elif " " not in cue:
+                counts[kind] += words[cue]
+    for m in _PAIR_CUES_RE.finditer(body):
+        counts[_PAIR_KIND[" ".join(m.group(0).split())]] += 1
+    return counts
+
+
+_PAIR_KIND = {cue: kind for kind, cues in _BODY_CUES.items() for cue in cues if " " in cue}
+_PAIR_CUES_RE = re.compile(r"\b(?:" + "|".join(c.replace(" ", r"\s+") for c in _PAIR_KIND) + r")\b")
+_TYPE_SCAN = 150_000  # characters of the body read for cues; the counts are capped anyway
 _TITLE_WEIGHT = 6.0
 _RECITAL_WEIGHT = 2.0
 _BODY_WEIGHT = 0.25
@@ -343,16 +385,19 @@ def _contract_type(
         if party.alias and _EMPLOYEE_TERMS.match(party.alias):
             scores[ContractType.EMPLOYMENT] = _TITLE_WEIGHT
             why[ContractType.EMPLOYMENT] = [f"a party is defined as {party.alias!r}"]
-    recitals = _recital_text(body)
+    recitals = _recital_text(body).lower()
+    low_title = (title or "").lower()
+    body = body[:_TYPE_SCAN].lower()
+    counts = _body_cue_counts(body)
     for kind, label, pattern in _TYPE_CUES:
         score = 0.0
-        if title and pattern.search(title):
+        if low_title and pattern.search(low_title):
             score += _TITLE_WEIGHT
             why.setdefault(kind, []).append(f"title {title!r}")
         if recitals and pattern.search(recitals):
             score += _RECITAL_WEIGHT
             why.setdefault(kind, []).append("recitals")
-        uses = len(pattern.findall(body))
+        uses = counts[kind]
         if uses:
             score += _BODY_WEIGHT * min(uses, _BODY_CAP)
             why.setdefault(kind, []).append(f"{uses} {label} words in the text")
@@ -379,6 +424,40 @@ def _recital_text(text: str) -> str:
     return text[m.start() : m.end() + (end.start() if end else 2000)]
 
 
+def _subject_counts(text: str, term: str) -> tuple[int, int, int]:
+    """Count "<term> shall provide", "<term> shall pay" and "<term> desires to obtain".
+
+    The pattern starts with the term itself, so the scan jumps between its uses.
+    """
+    provides = pays = obtains = 0
+    for m in re.finditer(rf"{re.escape(term)}\W{{0,3}}\s+(?P<rest>[^.;]{{0,80}})", text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        rest = m.group("rest")
+        if _PROVIDES_RE.match(rest):
+            provides += 1
+        elif _PAYS_RE.match(rest):
+            pays += 1
+        elif _OBTAINS_RE.match(rest):
+            obtains += 1
+    return provides, pays, obtains
+
+
+def _object_counts(text: str, term: str) -> tuple[int, int]:
+    """Count "paid ... to <term>" and "provide ... to <term>" (the words before "to")."""
+    paid = receives = 0
+    for m in re.finditer(re.escape(term), text):  # a literal: the scan jumps between its uses
+        to = _TO_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+        if to is None or text[m.end() : m.end() + 1].isalnum():
+            continue
+        before = text[max(0, to.start() - 60) : to.start()]
+        if _PAID_BEFORE_RE.search(before):
+            paid += 1
+        elif _PROVIDED_BEFORE_RE.search(before):
+            receives += 1
+    return paid, receives
+
+
 def _roles(text: str, parties: tuple[Party, ...]) -> tuple[Party | None, Party | None, tuple[str, ...]]:
     """Pick the customer and the vendor among the parties; say why."""
     if len(parties) < 2:
@@ -394,15 +473,9 @@ def _roles(text: str, parties: tuple[Party, ...]) -> tuple[Party | None, Party |
         if party.alias and _CUSTOMER_TERMS.match(party.alias):
             s -= 5
             reasons.append(f"defined as {party.alias!r}")
-        term = re.escape(party.term)
-        provides = len(re.findall(rf"\b{term}\W{{0,3}}\s+{_MODAL}\s+(?:\w+\s+){{0,3}}?{_PROVIDE_VERBS}\b", text))
-        paid = len(re.findall(rf"\b(?:paid|payable|pay)\s+(?:\w+\s+){{0,3}}?to\s+(?:the\s+)?{term}\b", text))
-        pays = len(re.findall(rf"\b{term}\W{{0,3}}\s+(?:shall|will|agrees\s+to)\s+(?:\w+\s+){{0,2}}?(?:pay|reimburse)\b", text))
-        obtains = len(re.findall(
-            rf"\b{term}\W{{0,3}}\s+(?:desires?|wishes|wants|requires)\s+(?:to\s+)?(?:engage|obtain|retain|purchase|receive)\b"
-            rf"|\b{_PROVIDE_VERBS}\w*\s+(?:\w+\s+){{0,5}}?to\s+(?:the\s+)?{term}\b",
-            text,
-        ))
+        provides, pays, obtains = _subject_counts(text, party.term)
+        paid, receives = _object_counts(text, party.term)
+        obtains += receives
         s += min(provides, 5) + min(paid, 3) - min(pays, 3) - min(obtains, 5)
         for n, label in ((provides, "provides"), (paid, "is paid"), (pays, "pays"), (obtains, "receives")):
             if n:

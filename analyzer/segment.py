@@ -214,8 +214,8 @@ def _heading_text(text: str) -> bool:
     if text[0] in "\"“'(":
         return False
     colon = text.find(": ")
-    if 0 <= colon < len(text) - 2:
-        return False  # "SOW Effective Date: 1 June 2025" is a label and a value
+    if 0 <= colon < len(text) - 2 and not (_caps_like(text, 8) and not any(c.isdigit() for c in text)):
+        return False  # "SOW Effective Date: 1 June 2025" is a label and a value; "TERM: RENEWAL" a heading
     stripped = text.rstrip(".:")
     if text.endswith(".") and len(stripped.split()) > 8:
         return False
@@ -668,13 +668,17 @@ class _Builder:
         return self.drafts
 
     def _toc_line(self, i: int, para: _Para, last: bool) -> None:
-        """Keep a table of contents as one clause: its entries are no clauses or attachments."""
+        """Keep a table of contents as one clause: its entries are no clauses or attachments.
+
+        The entries sit in the clause's header, so its text is empty: "8.11 Excluded Costs" in
+        a contents list is no price and "6.1 Services to be Rendered" no duty.
+        """
         if self.current is None or self.drafts[self.current].heading != "Table of Contents":
             self.stack = []
             idx = self._new(None, "Table of Contents", True, None)
             self.drafts[idx].header.append(para.span)
-        else:
-            self.drafts[self.current].body.append(para.span)
+        else:  # entries go in the header: the clause has no text for rules to read
+            self.drafts[self.current].header.append(para.span)
         if last:
             self.current = None  # the preamble after it is its own clause
             self.stack = []

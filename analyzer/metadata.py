@@ -343,8 +343,8 @@ _RECITAL_WEIGHT = 2.0
 _BODY_WEIGHT = 0.25
 _BODY_CAP = 40
 _MIN_SCORE = 3.0
-_SERVICES_RE = re.compile(r"\bservices\b", re.IGNORECASE)
-_MIN_SERVICES_USES = 5  # a statement of work that names no kind is still for services
+_SERVICES_RE = re.compile(r"\bservices?\b")  # on lower-cased text
+_MIN_SERVICES_USES = 3
 _RECITALS_RE = re.compile(r"\b(?:WHEREAS|RECITALS?|BACKGROUND|WITNESSETH)\b")
 
 
@@ -407,9 +407,10 @@ def _contract_type(
         scores[ContractType.SERVICES] = scores.get(ContractType.SERVICES, 0.0) + _TITLE_WEIGHT / 2
         why.setdefault(ContractType.SERVICES, []).append(f"title {title!r}")
     if not scores or max(scores.values()) < _MIN_SCORE:
+        # no kind named: a statement of work or a bid for services is for services
         uses = len(_SERVICES_RE.findall(body))
         if uses >= _MIN_SERVICES_USES:
-            return ContractType.SERVICES, (f"type services: no kind named, {uses} uses of 'services'",)
+            return ContractType.SERVICES, (f"type services: no kind named, {uses} uses of 'service(s)'",)
         return ContractType.OTHER, ("type other: no kind of contract named",)
     best = max(scores, key=lambda k: scores[k])
     return best, (f"type {best.value} ({scores[best]:.1f}): " + "; ".join(why[best]),)

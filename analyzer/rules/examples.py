@@ -17,7 +17,6 @@ from analyzer.types import (
     Clause,
     ClauseType,
     Document,
-    Extraction,
     FileFormat,
     SourceInfo,
 )
@@ -99,8 +98,10 @@ def run_example(
     nlp: Language,
     lemmatizer: LookupLemmatizer | None = None,
 ) -> ExampleResult:
-    """Apply one rule alone to its example and compare with the expectation."""
+    """Apply one rule alone to its example, through the real extractors (``extract_all``)
+    as in an analysis, so predicates read the same Extraction there as in a report."""
     from analyzer.context import build_context
+    from analyzer.extract import extract_all
     from analyzer.rules.engine import apply_rules, compile_ruleset
 
     single = ruleset.only(case.rule_id)
@@ -113,7 +114,7 @@ def run_example(
     )
     compiled = compile_ruleset(single, nlp, lemmatizer)
     context = build_context(doc, cls, nlp, compiled.lemmatizer)
-    findings = apply_rules(context, Extraction(), compiled)
+    findings = apply_rules(context, extract_all(context), compiled)
     hits = [f for f in findings if case.rule_id in (f.rule_id, *f.merged_rule_ids)]
     ok = bool(hits) == case.expect_flag
     detail = "; ".join(f"{f.rule_id}: {f.quote!r}" for f in hits) or "no finding"

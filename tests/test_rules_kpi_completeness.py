@@ -8,6 +8,8 @@ import hashlib
 
 import pytest
 
+from analyzer.extract import extract_all
+from analyzer.lexicon.kpi import KpiElement
 from analyzer.nlp import load_nlp
 from analyzer.rules import load_rules
 from analyzer.types import (
@@ -24,7 +26,7 @@ from analyzer.types import (
     RateUnit,
     SourceInfo,
 )
-from extract_fixtures import run_rules
+from extract_fixtures import make_context, run_rules
 
 RULESET = load_rules()
 RULE = "missing_kpi.incomplete_kpi"
@@ -109,8 +111,10 @@ def test_incomplete_kpi_quiet_when_every_row_has_a_remedy(nlp) -> None:  # type:
 
 
 def test_incomplete_kpi_quiet_when_clause_gives_the_remedy_for_the_table(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The KPI extractor owns completeness: it reads the table-wide remedy, the rule follows."""
     doc, cls = _document([("4", None, TABLE + "\nEach miss is remedied under clause 9 (service credits).")])
-    ext = _kpis(doc, (None, None, None))
+    ext = extract_all(make_context(doc, cls, nlp))
+    assert ext.kpis and all(KpiElement.REMEDY not in k.missing for k in ext.kpis)
     assert not _hits(run_rules(doc, cls, ext, RULESET, nlp))
 
 

@@ -135,7 +135,7 @@ _VAGUE_REMEDY = re.compile(
 )
 _GENERIC_REMEDY = re.compile(
     r"\b(?:any (?:other )?(?:target|service level|kpi|metric|key measurement|critical service level)s?|"
-    r"each (?:critical )?(?:service level|kpi|key measurement|target|metric)|the (?:service levels|targets|kpis|key measurements)|"
+    r"each (?:critical )?(?:service level|kpi|key measurement|target|metric)|(?:each|every|any) (?:such )?(?:miss|failure|breach)|the (?:service levels|targets|kpis|key measurements)|"
     r"a (?:key measurement|critical service level|service level)|"
     r"any of the (?:service levels|targets|kpis))\b",
     re.IGNORECASE,
@@ -629,7 +629,7 @@ def _complete(context: DocumentContext, cand: _Candidate) -> Kpi:
                 cap = s
                 break
     _, _, timed = METRICS.get(cand.canonical, ("", (), cand.canonical == _TIMED_SHARE_METRIC))
-    missing = []
+    missing = [] if cand.target else [KpiElement.TARGET]
     if timed and not cand.threshold and not re.search(r"\d\s*(?:seconds?|secs?|minutes?|mins?|hours?|days?)", cand.target, re.IGNORECASE):
         missing.append(KpiElement.THRESHOLD)
     for name, value in (

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from analyzer.lexicon.kpi import KPI_ELEMENTS, KPI_WORDS, KpiElement
+from analyzer.lexicon.kpi import KPI_WORDS, KpiElement
 from analyzer.lexicon.money import (
     AMOUNT,
     CURRENCY_CODE_AFTER,
@@ -166,7 +166,30 @@ class Scope:
         return self.classifications.get(self.clause.id) if self.clause else None
 
 
-Predicate = Callable[[Scope, Any], list[Span]]
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A span a predicate found, with the note it gives the finding's message
+    (``{details}``) and explanation, e.g. "Abandonment: no remedy"."""
+
+    span: Span
+    note: str = ""
+
+
+Predicate = Callable[[Scope, Any], "list[Span] | list[Hit]"]
+
+
+def split_hits(found: list[Span] | list[Hit]) -> tuple[list[Span], dict[Span, str]]:
+    """Separate a predicate's answer into its spans and the notes of its hits."""
+    spans: list[Span] = []
+    notes: dict[Span, str] = {}
+    for item in found:
+        if isinstance(item, Hit):
+            spans.append(item.span)
+            if item.note:
+                notes[item.span] = item.note
+        else:
+            spans.append(item)
+    return spans, notes
 
 
 class NoParams(BaseModel):
@@ -769,7 +792,7 @@ def kpi_missing(scope: Scope, params: KpiParams) -> list[Span]:
     for kpi in scope.extraction.kpis:
         if not scope.overlaps(kpi.start, kpi.end):
             continue
-        missing = set(kpi.missing) or {e for e in KPI_ELEMENTS if getattr(kpi, e) is None}
+        missing = set(kpi.missing)
         if (params.any_of and missing & set(params.any_of)) or (
             params.all_of and set(params.all_of) <= missing
         ):
@@ -786,84 +809,23 @@ class IncompleteKpiParams(BaseModel):
     )
 
 
-_CLAUSE_REMEDY = re.compile(
-    r"\b(service credits?|credits?|remed\w*|earn[- ]?back|penalt\w*|liquidated damages|"
-    r"corrective action|root[- ]cause|improvement plan|terminat\w*|fee reduction|rebate)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_WINDOW = re.compile(
-    r"\b(each|every|per|in any|in each|over (a|the|each))\s+(calendar\s+)?(month|quarter|week|day|"
-    r"year|measurement period|reporting period|interval)\b|\bmeasured (monthly|weekly|daily|quarterly)\b|"
-    r"\b(monthly|quarterly|weekly|daily)\b",
-    re.IGNORECASE,
-)
-
-
-_SECTION_MAX_CLAUSES = 40
-_DEFERRED = re.compile(
-    r"\b(to|will|shall|must)\s+be\s+(\w+\s+)?(agreed|determined|defined|finali[sz]ed|confirmed|"
-    r"settled|negotiated|discussed)\b|\b(TBD|TBC|TBA)\b|\bat a later (date|stage)\b|\bin due course\b",
-    re.IGNORECASE,
-)
-
-
-def _section_text(scope: Scope, clause_id: str) -> str:
-    """Text of the numbered section a clause belongs to (its top-level ancestor and every
-    clause under it), as a reviewer reads an SLA table with its intro ("measured per calendar
-    month") and its remedies clause ("each breach of standard (d) gives a credit"). Falls back
-    to the clause alone when the section is very large (a whole schedule without numbering)."""
-    return scope.context.memo(("section_text", clause_id), lambda: _read_section(scope, clause_id))
-
-
-def _read_section(scope: Scope, clause_id: str) -> str:
-    members = [c.id for c in scope.context.section(clause_id)]
-    if len(members) > _SECTION_MAX_CLAUSES or not members:
-        members = [clause_id]
-    parts: list[str] = []
-    for cid in members:
-        for i in scope.art.by_clause.get(cid, []):
-            unit_text = scope.art.text(scope.art.units[i])
-            if cid == clause_id or not _DEFERRED.search(unit_text):
-                parts.append(unit_text)  # "credits will be agreed later" supplies no remedy
-    return " ".join(parts)
-
-
-def kpi_note_key(span: Span) -> tuple[str, int, int]:
-    """Key under which ``kpi_incomplete`` leaves a note for the finding's message."""
-    return ("kpi_note", span[0], span[1])
-
-
 @predicate("kpi_incomplete", IncompleteKpiParams)
-def kpi_incomplete(scope: Scope, params: IncompleteKpiParams) -> list[Span]:
-    """An extracted KPI with a target lacks its measurement window or its remedy, and its
-    clause does not supply one for the whole table ("each measured over a calendar month",
-    "remedied under clause 3.2"). Leaves "metric: no remedy" notes for the message."""
-    wanted = set(params.elements)
-    out: list[Span] = []
-    clause_text: dict[str, str] = {}
+def kpi_incomplete(scope: Scope, params: IncompleteKpiParams) -> list[Hit]:
+    """An extracted KPI with a target lacks its measurement window or its remedy, as the
+    KPI extractor judged it over the KPI's section (``Kpi.missing``, the one owner), so
+    the report and the flag agree. Each hit carries its "metric: no remedy" note."""
+    wanted = [e for e in (KpiElement.WINDOW, KpiElement.REMEDY) if e in set(params.elements)]
+    out: list[Hit] = []
     for kpi in scope.extraction.kpis:
         if not kpi.target or not scope.overlaps(kpi.start, kpi.end):
             continue
-        missing = [e for e in (KpiElement.WINDOW, KpiElement.REMEDY)
-                   if e in wanted and (e in kpi.missing or getattr(kpi, e) in (None, ""))]
+        missing = [e for e in wanted if e in kpi.missing]
         if not missing:
             continue
-        cid = kpi.clause_id or (scope.clause.id if scope.clause else "")
-        if cid not in clause_text:
-            clause_text[cid] = _section_text(scope, cid)
-        text = clause_text[cid]
-        if KpiElement.REMEDY in missing and _CLAUSE_REMEDY.search(text):
-            missing.remove(KpiElement.REMEDY)
-        if KpiElement.WINDOW in missing and _CLAUSE_WINDOW.search(text):
-            missing.remove(KpiElement.WINDOW)
-        if not missing:
-            continue
-        span = (kpi.start, kpi.end)
         gaps = " and ".join(
             f"no {'measurement window' if m == KpiElement.WINDOW else m.value}" for m in missing
         )
-        scope.art.memo[kpi_note_key(span)] = f"{kpi.metric.strip() or 'a service level'}: {gaps}"
-        out.append(span)
+        out.append(Hit((kpi.start, kpi.end), f"{kpi.metric.strip() or 'a service level'}: {gaps}"))
     return out
 
 

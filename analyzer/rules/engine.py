@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, kpi_note_key, negated_at
+from analyzer.rules.conditions import NO_QUOTE, REGISTRY, Scope, Span, negated_at, split_hits
 from analyzer.rules.prefilter import literal_starts, scan
 from analyzer.rules.schema import VOCAB_REF, ConditionModel, Rule, RuleSet, token_patterns
 from analyzer.rules.units import LookupLemmatizer, TextArtifacts, Unit, tokenize
@@ -272,6 +272,7 @@ class _Run:
             h: self._match(d, art.heading_words.get(h, set())) for h, d in art.heading_docs.items()
         }
         self._cache: dict[tuple[str, str, str], list[Span]] = {}
+        self.notes: dict[Span, str] = {}  # the notes predicates returned with their hits
         self._regex_index: dict[str, dict[int, list[Span]]] = {}
         self._lower_text: str | None | bool = False  # False: not computed yet
 
@@ -362,7 +363,8 @@ class _Run:
                 level, start, end, clause, unit_ids, self.context, self.art, self.extraction, self.cls,
                 anchors, heading,
             )
-            result = spec.fn(scope, spec.params(**cond.model.params))
+            result, notes = split_hits(spec.fn(scope, spec.params(**cond.model.params)))
+            self.notes.update(notes)
         elif level == "heading":
             result = self._heading_spans(cond, heading)
         else:
@@ -608,12 +610,12 @@ DETAILS = "{details}"
 def _with_details(
     run: _Run, finding: Finding, anchors: list[Span], hit_units: list[Unit], met: list[str]
 ) -> Finding:
-    """Fill a message's ``{details}`` with the notes predicates left for the anchors (e.g.
+    """Fill a message's ``{details}`` with the notes predicates returned for the anchors (e.g.
     "Abandonment: no remedy") and quote each listed row, one evidence per table row."""
     notes: list[str] = []
     for a in anchors:
-        note = run.art.memo.get(kpi_note_key(a))
-        if isinstance(note, str) and note not in notes:
+        note = run.notes.get(a)
+        if note and note not in notes:
             notes.append(note)
     evidence = tuple(_evidence(run, u, anchors, met[0] if met else "") for u in hit_units[:MAX_EVIDENCE])
     message = finding.message.replace(DETAILS, "; ".join(notes) if notes else "see the quoted rows")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from extract_fixtures import make_context, run_rules
 
 from analyzer.extract import extract_all
 from analyzer.lexicon.kpi import KpiElement
@@ -19,14 +20,13 @@ from analyzer.types import (
     Document,
     Extraction,
     FileFormat,
-    FlagCategory,
     Finding,
+    FlagCategory,
     Kpi,
     RateItem,
     RateUnit,
     SourceInfo,
 )
-from extract_fixtures import make_context, run_rules
 
 RULESET = load_rules()
 RULE = "missing_kpi.incomplete_kpi"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from extract_fixtures import run_rules
 
 from analyzer.nlp import load_nlp
 from analyzer.risk import summarize_risk
@@ -23,15 +24,14 @@ from analyzer.types import (
     Evidence,
     Extraction,
     FileFormat,
-    FlagCategory,
     Finding,
+    FlagCategory,
     Kpi,
     Obligation,
     Reference,
     Severity,
     SourceInfo,
 )
-from extract_fixtures import run_rules
 
 RULESET = load_rules()
 
@@ -290,9 +290,17 @@ def test_missing_attachment_uses_extracted_references(nlp) -> None:  # type: ign
     assert FlagCategory.UNDEFINED_RESPONSIBILITY not in cats(attached)
 
 
-def test_missing_attachment_falls_back_to_text(nlp) -> None:  # type: ignore[no-untyped-def]
-    _, absent = run(nlp, "Agents shall follow the scripts in Exhibit B.")
-    _, present = run(nlp, "Agents shall follow the scripts in Exhibit B.", "EXHIBIT B\nScripts")
+def test_missing_attachment_reads_the_extracted_references(nlp) -> None:  # type: ignore[no-untyped-def]
+    from extract_fixtures import make_context
+
+    from analyzer.extract import extract_all
+
+    def run_extracted(*parts: str) -> tuple[Finding, ...]:
+        doc, cls = build(*parts)
+        return run_rules(doc, cls, extract_all(make_context(doc, cls, nlp)), RULESET, nlp)
+
+    absent = run_extracted("Agents shall follow the scripts in Exhibit B.")
+    present = run_extracted("Agents shall follow the scripts in Exhibit B.", "EXHIBIT B\nScripts")
     assert FlagCategory.UNDEFINED_RESPONSIBILITY in cats(absent)
     assert FlagCategory.UNDEFINED_RESPONSIBILITY not in cats(present)
 

@@ -4,14 +4,14 @@ rate-card extras, the owner of a travel policy, and exit versus transition-in.""
 from __future__ import annotations
 
 import pytest
+from extract_fixtures import run_rules
 
 from analyzer.nlp import load_nlp
 from analyzer.rules import load_rules
+from analyzer.rules.conditions import negated_at
 from analyzer.rules.examples import document_from_text
 from analyzer.rules.units import annotate
-from analyzer.rules.conditions import negated_at
 from analyzer.types import ClauseType, Extraction, FlagCategory, RateItem, RateUnit
-from extract_fixtures import run_rules
 
 RULESET = load_rules()
 
@@ -105,6 +105,9 @@ def test_round3_hard_negatives_stay_quiet(nlp, sentence: str) -> None:  # type: 
 
 
 def test_kpi_incomplete_reads_the_whole_numbered_section(nlp) -> None:  # type: ignore[no-untyped-def]
+    from extract_fixtures import make_context
+
+    from analyzer.extract import extract_all
     from analyzer.types import Classification, Clause, Document, FileFormat, Kpi, SourceInfo
 
     parts = [
@@ -125,9 +128,10 @@ def test_kpi_incomplete_reads_the_whole_numbered_section(nlp) -> None:  # type: 
     doc = Document(source, text, tuple(clauses), page_offsets=(0,))
     cls = tuple(Classification(c.id, ClauseType.SERVICE_LEVELS, 0.9) for c in clauses)
     row = clauses[2]
-    kpi = Kpi("Calling-hours compliance", "zero calls", None, None, None, None, None, None,
-              row.text, row.id, 1, row.start, row.end, missing=("window", "remedy"))
-    with_section = run_rules(doc, cls, Extraction(kpis=(kpi,)), RULESET, nlp)
+    extraction = extract_all(make_context(doc, cls, nlp))  # the KPI extractor owns completeness
+    kpi = next(k for k in extraction.kpis if k.start == row.start)
+    assert kpi.window and kpi.remedy and not {"window", "remedy"} & set(kpi.missing)
+    with_section = run_rules(doc, cls, extraction, RULESET, nlp)
     assert not any("missing_kpi.incomplete_kpi" in (f.rule_id, *f.merged_rule_ids) for f in with_section)
     alone_doc = Document(source, row.text, (Clause("c0000", "1", None, False, 1, None, row.text, 1, 1,
                                                     0, len(row.text)),), page_offsets=(0,))

@@ -595,6 +595,10 @@ _FAILURE = re.compile(
 )
 
 
+# A numbered section larger than this is a whole schedule without numbering, not one SLA part.
+_SECTION_MAX_CLAUSES = 40
+
+
 def _complete(context: DocumentContext, cand: _Candidate) -> Kpi:
     """Find a candidate's window, data source, reporting, remedy and cap in its clause,
     its sibling group (``DocumentContext.sibling_group``) or the whole document."""
@@ -619,6 +623,11 @@ def _complete(context: DocumentContext, cand: _Candidate) -> Kpi:
         remedy = f"{remedy_cell} ({remedy_sentence})"
     else:
         remedy = remedy_cell or remedy_sentence
+    if remedy is None and clause_id:  # the whole numbered section: "each breach of standard (d)..."
+        numbered = context.section(clause_id)
+        if len(numbered) <= _SECTION_MAX_CLAUSES:
+            remedy = _remedy(cand, [s.text for c in numbered for s in context.clause_sentences(c.id)
+                                    if not s.is_row])
     if remedy is None:
         doc_sents = [t for t, name in _metric_sentences(context) if name == cand.canonical]
         remedy = _remedy(cand, doc_sents)

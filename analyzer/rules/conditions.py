@@ -526,30 +526,10 @@ _PERCENT_ON_RATE = re.compile(
 @predicate("priced_item", PricedItemParams)
 def priced_item(scope: Scope, params: PricedItemParams) -> list[Span]:
     """A price line of the given kinds lies in scope: a one-time fee or a surcharge on the
-    rates, as the pricing extractor read it (rate-card rows included). Without extracted
-    rates, a table row with an amount marked one-time, or "20% on the FTE rates"."""
+    rates, as the pricing extractor read it (rate-card rows included)."""
     kinds = set(params.kinds)
-    if scope.extraction.rates:
-        key = ("priced_item", tuple(sorted(kinds)))
-        spans = scope.art.memo.get(key)
-        if spans is None:
-            spans = [(r.start, r.end) for r in scope.extraction.rates
-                     if r.kind in kinds and r.amount > 0]
-            scope.art.memo[key] = spans
-        return [s for s in spans if scope.overlaps(*s)]
-    out: list[Span] = []
-    for unit in scope.units():
-        text = scope.art.text(unit)
-        if "one_time" in kinds and _TABLE_ROW.search(text) and _ONE_TIME_ROW.search(text):
-            m = _ROW_AMOUNT.search(text)
-            if m is not None:
-                out.append((unit.start + m.start(), unit.start + m.end()))
-                continue
-        if "surcharge" in kinds:
-            m = _PERCENT_ON_RATE.search(text)
-            if m is not None:
-                out.append((unit.start + m.start(), unit.start + m.end()))
-    return out
+    return [(r.start, r.end) for r in scope.extraction.rates
+            if r.kind in kinds and r.amount > 0 and scope.overlaps(r.start, r.end)]
 
 
 # --------------------------------------------------------------------------- expenses
@@ -745,33 +725,22 @@ def _present(scope: Scope, kind: str, label: str, headings: list[str]) -> bool:
 
 @predicate("missing_attachment")
 def missing_attachment(scope: Scope, params: NoParams) -> list[Span]:
-    """The scope cites a schedule, exhibit or annex the document does not contain (from the
-    extractor's references, or the text itself when the extractor found none)."""
+    """The scope cites a schedule, exhibit or annex the document does not contain: an
+    extracted reference not present, whose label no heading or line of the text starts."""
     refs = scope.extraction.references
     doc = scope.art.document
     headings = [c.heading or "" for c in doc.clauses] + [doc.title or ""]
     amendment = bool(is_amendment(scope, NoParams()))
-    if refs:  # both the extractor and the text must agree the attachment is missing
-        out_refs: list[Span] = []
-        for r in refs:
-            if r.present or not scope.overlaps(r.start, r.end):
-                continue
-            if amendment and _OF_BASE_AGREEMENT.match(doc.text[r.end : r.end + 80]):
-                continue
-            m = _REF.search(r.label) or _REF.search(r.quote)
-            if m and _present(scope, m.group(1), m.group(2), headings):
-                continue
-            out_refs.append((r.start, r.end))
-        return out_refs
     out: list[Span] = []
-    for unit in scope.units():
-        text = scope.art.text(unit)
-        for m in _REF.finditer(text):
-            kind, label = m.group(1), m.group(2)
-            if amendment and _OF_BASE_AGREEMENT.match(text[m.end() : m.end() + 80]):
-                continue
-            if not _present(scope, kind, label, headings):
-                out.append((unit.start + m.start(), unit.start + m.end()))
+    for r in refs:
+        if r.present or not scope.overlaps(r.start, r.end):
+            continue
+        if amendment and _OF_BASE_AGREEMENT.match(doc.text[r.end : r.end + 80]):
+            continue
+        m = _REF.search(r.label) or _REF.search(r.quote)
+        if m and _present(scope, m.group(1), m.group(2), headings):
+            continue  # both the extractor and the text must agree the attachment is missing
+        out.append((r.start, r.end))
     return out
 
 

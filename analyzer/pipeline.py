@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from analyzer.types import (
     FileError,
     FileResult,
     FileStatus,
+    RulePrecision,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +47,8 @@ class Analyzer:
     rules: CompiledRuleSet
     nlp: Language
     limits: Limits = Limits()
+    # rule id -> how often it was right on real labelled contracts (rules/precision.json)
+    rule_precision: Mapping[str, RulePrecision] = field(default_factory=dict)
 
     @property
     def ruleset(self) -> RuleSet:
@@ -75,11 +78,16 @@ class Analyzer:
         from analyzer.nlp import load_nlp
         from analyzer.rules import load_rules
         from analyzer.rules.engine import compile_ruleset
+        from analyzer.rules.precision import load_precision
+        from analyzer.rules.schema import DEFAULT_RULES_DIR
 
         nlp = load_nlp()
         classifier = ClauseClassifier.load(model_dir)
         rules = compile_ruleset(load_rules(rules_dir), nlp)
-        engine = cls(classifier=classifier, rules=rules, nlp=nlp, limits=limits or Limits())
+        engine = cls(
+            classifier=classifier, rules=rules, nlp=nlp, limits=limits or Limits(),
+            rule_precision=load_precision(rules_dir or DEFAULT_RULES_DIR),
+        )
         engine.warm_up()
         return engine
 
@@ -116,6 +124,7 @@ class Analyzer:
         from analyzer.extract import extract_all
         from analyzer.risk import summarize_risk
         from analyzer.rules import apply_rules, missing_types
+        from analyzer.rules.precision import with_precision
 
         t0 = time.perf_counter()
         classifications = self.classifier.classify(document)
@@ -123,7 +132,7 @@ class Analyzer:
         context = build_context(document, classifications, self.nlp, self.rules.lemmatizer)
         extraction = extract_all(context)
         t2 = time.perf_counter()
-        findings = apply_rules(context, extraction, self.rules)
+        findings = with_precision(apply_rules(context, extraction, self.rules), self.rule_precision)
         t3 = time.perf_counter()
         return AnalysisResult(
             document=document,

@@ -21,10 +21,11 @@ from analyzer.types import (
     Provision,
     RateItem,
     Reference,
+    RulePrecision,
     Table,
 )
 
-SCHEMA_VERSION = "1.3"  # 1.1: service_credit_exposure; 1.2: clause provisions; 1.3: contract profile
+SCHEMA_VERSION = "1.4"  # 1.1: service_credit_exposure; 1.2: clause provisions; 1.3: contract profile; 1.4: flag precision
 
 
 def _clause(clause: Clause, label: Classification | None) -> dict[str, Any]:
@@ -106,6 +107,19 @@ def _flag(finding: Finding) -> dict[str, Any]:
             for e in finding.evidence
         ],
         "explanation": dict(finding.explanation),
+        "precision": _precision(finding.precision),
+    }
+
+
+def _precision(precision: RulePrecision | None) -> dict[str, Any] | None:
+    if precision is None:
+        return None
+    return {
+        "right": precision.right,
+        "raised": precision.raised,
+        "share": round(precision.share, 3),
+        "documents": precision.documents,
+        "summary": precision.describe(),
     }
 
 

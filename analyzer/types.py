@@ -450,6 +450,7 @@ class Finding:
     recommendation: str
     explanation: tuple[tuple[str, str], ...] = ()
     merged_rule_ids: tuple[str, ...] = ()
+    precision: RulePrecision | None = None
 
     @property
     def quote(self) -> str:
@@ -460,6 +461,28 @@ class Finding:
     def page(self) -> int | None:
         """Return the page of the first evidence."""
         return self.evidence[0].page if self.evidence else None
+
+
+@dataclass(frozen=True, slots=True)
+class RulePrecision:
+    """How often a rule was right on real labelled contracts (``eval/cuad/rule_precision.py``).
+
+    Shown with every flag so a reviewer knows how far to trust it.
+    """
+
+    right: int
+    raised: int
+    documents: int
+
+    @property
+    def share(self) -> float:
+        """Return the share of the rule's flags that were right."""
+        return self.right / self.raised if self.raised else 0.0
+
+    def describe(self) -> str:
+        """Return the reviewer-facing sentence, e.g. 'right in 12 of 14 flags on 34 real contracts'."""
+        return (f"right in {self.right} of {self.raised} flags on {self.documents} "
+                "labelled real contracts")
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,9 @@ def build_memo(result: AnalysisResult, decisions: DecisionSet | None = None,
             ask = doc.add_paragraph()
             ask.add_run("Ask for: ").bold = True
             ask.add_run(finding.recommendation)
+            if finding.precision:
+                doc.add_paragraph(f"This rule was {finding.precision.describe()}.",
+                                  style="Caption")
             if decision.note:
                 note = doc.add_paragraph()
                 note.add_run("Reviewer note: ").bold = True

@@ -16,7 +16,7 @@ from analyzer.types import AnalysisResult, ClauseType
 FINDING_COLUMNS = (
     "flag_key", "category", "severity", "rule_id", "scope", "clause_id", "clause_number",
     "clause_heading", "clause_type", "page", "quote", "message", "recommendation",
-    "decision", "note", "explanation",
+    "decision", "note", "rule_precision", "explanation",
 )
 # The KPI table's element columns: the completeness elements, named as in the report.
 KPI_COLUMNS = tuple(e.value for e in KPI_ELEMENTS)
@@ -54,6 +54,7 @@ def findings_frame(result: AnalysisResult, decisions: DecisionSet | None = None)
                 "recommendation": finding.recommendation,
                 "decision": decision.status.value,
                 "note": decision.note,
+                "rule_precision": finding.precision.describe() if finding.precision else "",
                 "explanation": "; ".join(f"{k}: {v}" for k, v in finding.explanation),
             }
         )

@@ -114,6 +114,8 @@ def _flags(stored: state.StoredFile) -> None:
                 f"({row['severity']}) in **{where}**: {finding.message}")
     st.markdown(views.highlight_html(result, finding), unsafe_allow_html=True)
     st.markdown(f"**Ask for instead:** {finding.recommendation}")
+    if finding.precision:
+        st.caption(f"How often this rule is right: {finding.precision.describe()}.")
     if finding.explanation:
         with st.expander("Why the tool flagged this"):
             st.write({k: v for k, v in finding.explanation})
